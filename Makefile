@@ -1,0 +1,54 @@
+# CreditGraph: one small command surface. CI calls `make test` (through .ci/run).
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+BIN := $(VENV)/bin
+PY_STAMP := $(VENV)/.installed
+NODE_STAMP := tools/cypherlint/node_modules/.installed
+SCALE ?= 100000
+
+.PHONY: setup run test lint typecheck schema seed bench clean db-stop
+
+setup: $(PY_STAMP) $(NODE_STAMP)
+
+$(PY_STAMP): pyproject.toml constraints.txt
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[embedded,dev]'
+	touch $@
+
+$(NODE_STAMP): tools/cypherlint/package.json tools/cypherlint/package-lock.json
+	npm ci --prefix tools/cypherlint --no-audit --no-fund --loglevel=error
+	touch $@
+
+## run: install everything, start the embedded graph server, load the demo data, serve GraphQL
+run: setup
+	$(BIN)/creditgraph serve --demo
+
+## test: lint, type-check and the whole test suite on a throwaway embedded database
+test: setup lint typecheck
+	$(PY) -m pytest
+
+lint: $(PY_STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+typecheck: $(PY_STAMP)
+	$(BIN)/mypy
+
+## schema: regenerate the committed artefacts (schema.graphql, generated constraints)
+schema: $(PY_STAMP)
+	$(BIN)/creditgraph export-schema
+
+seed: $(PY_STAMP)
+	$(BIN)/creditgraph seed
+
+## bench: generate a synthetic city at SCALE enterprises and record figures in BENCHMARKS.md
+bench: $(PY_STAMP)
+	$(PY) -m bench --scale $(SCALE)
+
+db-stop: $(PY_STAMP)
+	$(BIN)/creditgraph db stop
+
+clean:
+	rm -rf $(VENV) tools/cypherlint/node_modules .mypy_cache .ruff_cache .pytest_cache

@@ -1,0 +1,80 @@
+"""The Starlette application: lifespan, `/graphql`, `/healthz` and `/readyz`. Wiring only."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
+
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.routing import Route
+from starlette.websockets import WebSocket
+from strawberry.asgi import GraphQL
+
+from api.context import Context
+from api.database import connect
+from api.schema import schema
+from api.settings import Settings, get_settings
+from graph.errors import Unavailable
+from graph.executor import Executor
+from graph.migrate import migrate
+
+log = logging.getLogger("creditgraph")
+
+Startup = Callable[[Executor, bytes], Awaitable[None]]
+
+
+class CreditGraphQL(GraphQL[Context, None]):
+    def __init__(self, settings: Settings) -> None:
+        super().__init__(schema, graphql_ide="graphiql" if settings.graphiql else None)
+        self.settings = settings
+
+    async def get_context(
+        self, request: Request | WebSocket, response: Response | WebSocket | None = None
+    ) -> Context:
+        executor: Executor = request.app.state.executor
+        resp = response if isinstance(response, Response) else None
+        return Context(request=request, response=resp, executor=executor, settings=self.settings)
+
+
+async def healthz(_: Request) -> Response:
+    """The process is alive (says nothing about the database)."""
+    return JSONResponse({"status": "ok"})
+
+
+async def readyz(request: Request) -> Response:
+    """The database answers; 503 otherwise."""
+    executor: Executor = request.app.state.executor
+    try:
+        await executor.ping()
+    except Unavailable as exc:
+        return JSONResponse({"status": "unavailable", "reason": exc.message}, status_code=503)
+    return JSONResponse({"status": "ready", "database": executor.database})
+
+
+def create_app(settings: Settings | None = None, *, on_startup: Startup | None = None) -> Starlette:
+    """Build the app. `on_startup` runs after migrations (e.g. loading the demo data)."""
+    settings = settings or get_settings()
+
+    @asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        async with connect(settings) as executor:
+            applied = await migrate(executor)
+            log.info("schema: %d statements applied", applied)
+            if on_startup is not None:
+                await on_startup(executor, settings.id_hash_key.get_secret_value().encode())
+            app.state.executor = executor
+            yield
+
+    graphql = CreditGraphQL(settings)
+    return Starlette(
+        debug=False,
+        routes=[
+            Route("/healthz", healthz),
+            Route("/readyz", readyz),
+            Route("/graphql", graphql, methods=["GET", "POST"]),
+        ],
+        lifespan=lifespan,
+    )

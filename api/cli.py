@@ -1,0 +1,182 @@
+"""The `creditgraph` command: serve, db start|stop|status, migrate, seed, import."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import sys
+from collections.abc import Awaitable, Callable, Sequence
+from typing import Any
+
+from api.settings import Settings, get_settings
+from graph.embedded import EmbeddedError
+from graph.errors import CreditGraphError
+
+Handler = Callable[[argparse.Namespace, Settings], int]
+COMMANDS: dict[str, Handler] = {}
+
+
+def command(name: str) -> Callable[[Handler], Handler]:
+    def register(fn: Handler) -> Handler:
+        COMMANDS[name] = fn
+        return fn
+
+    return register
+
+
+def fail(message: str, code: int = 2) -> int:
+    print(f"creditgraph: error: {message}", file=sys.stderr)
+    return code
+
+
+def run_async(work: Callable[[Any], Awaitable[int]], settings: Settings) -> int:
+    """Connect (starting the embedded server if needed), run `work(executor)`, disconnect."""
+    from api.database import connect
+
+    async def main() -> int:
+        async with connect(settings) as executor:
+            return await work(executor)
+
+    return asyncio.run(main())
+
+
+# -- serve ---------------------------------------------------------------------------------
+@command("serve")
+def serve(args: argparse.Namespace, settings: Settings) -> int:
+    import uvicorn
+
+    from api.app import create_app
+
+    settings = settings.model_copy(
+        update={"host": args.host or settings.host, "port": args.port or settings.port}
+    )
+    if not settings.embedded:
+        # Fail fast, naming the URI, before uvicorn starts.
+        from api.database import connect
+
+        async def probe() -> None:
+            async with connect(settings):
+                pass
+
+        asyncio.run(probe())
+
+    on_startup = None
+    if args.demo:
+        from seeds.demo import load_demo
+
+        on_startup = load_demo
+
+    app = create_app(settings, on_startup=on_startup)
+    url = f"http://{settings.host}:{settings.port}/graphql"
+    config = uvicorn.Config(
+        app, host=settings.host, port=settings.port, log_level=settings.log_level.lower()
+    )
+    server = uvicorn.Server(config)
+    original_startup = server.startup
+
+    async def startup(sockets: Any = None) -> None:
+        await original_startup(sockets)
+        if server.started:
+            print(f"CreditGraph is serving GraphQL at {url}", flush=True)
+
+    server.startup = startup  # type: ignore[method-assign]
+    server.run()
+    return 0 if server.started else 1
+
+
+# -- db ------------------------------------------------------------------------------------
+@command("db")
+def db(args: argparse.Namespace, settings: Settings) -> int:
+    from api.database import embedded_server
+
+    if not settings.embedded:
+        return fail(f"NEO4J_URI is set ({settings.neo4j_uri}): no embedded server to manage")
+    server = embedded_server(settings)
+    if args.action == "start":
+        info = server.start(attached=False)
+        print(f"graph server started: pid {info.pid}, {info.uri}, data in {info.data_dir}")
+        return 0
+    if args.action == "stop":
+        stopped = server.stop()
+        print("graph server stopped" if stopped else "no graph server was running")
+        return 0
+    found = server.running()
+    if found is None:
+        print(f"not running (data dir {server.data_dir})")
+        return 3
+    info = found
+    answering = server.answers(info)
+    state = "running and answering" if answering else "running but NOT answering"
+    print(f"{state}: pid {info.pid}, {info.uri}, database {info.database}, data in {info.data_dir}")
+    return 0 if answering else 1
+
+
+# -- migrate -------------------------------------------------------------------------------
+@command("migrate")
+def migrate_cmd(args: argparse.Namespace, settings: Settings) -> int:
+    from graph.migrate import migrate
+
+    async def work(executor: Any) -> int:
+        n = await migrate(executor)
+        print(f"schema up to date ({n} statements applied)")
+        return 0
+
+    return run_async(work, settings)
+
+
+# -- seed ----------------------------------------------------------------------------------
+@command("seed")
+def seed_cmd(args: argparse.Namespace, settings: Settings) -> int:
+    from graph.migrate import migrate
+    from seeds.demo import load_demo
+
+    async def work(executor: Any) -> int:
+        await migrate(executor)
+        await load_demo(executor, settings.id_hash_key.get_secret_value().encode())
+        print("demo data loaded")
+        return 0
+
+    return run_async(work, settings)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="creditgraph",
+        description="CreditGraph (信用图谱): credit-based regulation over a graph.",
+    )
+    parser.add_argument("-v", "--verbose", action="store_true", help="debug logging")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    p = sub.add_parser("serve", help="serve GraphQL (starts the embedded database if needed)")
+    p.add_argument("--host", help="bind address (default: HOST setting, 127.0.0.1)")
+    p.add_argument("--port", type=int, help="port (default: PORT setting, 8000)")
+    p.add_argument("--demo", action="store_true", help="load the demo data before serving")
+
+    p = sub.add_parser("db", help="manage the embedded graph server")
+    p.add_argument("action", choices=["start", "stop", "status"])
+
+    sub.add_parser("migrate", help="apply constraints and indexes (idempotent)")
+    sub.add_parser("seed", help="load the demo data set (idempotent)")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    logging.basicConfig(
+        level=logging.DEBUG if args.verbose else logging.INFO,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    )
+    logging.getLogger("neo4j").setLevel(logging.WARNING)
+    settings = get_settings()
+    try:
+        return COMMANDS[args.command](args, settings)
+    except (CreditGraphError, EmbeddedError) as exc:
+        return fail(str(exc))
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

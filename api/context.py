@@ -1,0 +1,75 @@
+"""The typed per-request context: the executor, the settings and fresh dataloaders.
+
+Loaders are built for one request only. A loader shared between requests would serve one user's
+cached rows to another and stale rows after a write.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from aiodataloader import DataLoader
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.websockets import WebSocket
+
+from api.settings import Settings
+from graph import subjects
+from graph.executor import Executor, Record
+
+
+class EnterpriseLoader(DataLoader[str, Record | None]):
+    """USCC → organisation row (or None)."""
+
+    def __init__(self, executor: Executor) -> None:
+        super().__init__()
+        self.executor = executor
+
+    async def batch_load_fn(self, keys: list[str]) -> list[Record | None]:
+        found = await subjects.enterprises_by_uscc(self.executor, keys)
+        return [found.get(k) for k in keys]
+
+
+class LegalRepresentativeLoader(DataLoader[tuple[str, Any], list[Record]]):
+    """(USCC, asOf) → legal-representative role rows. One round trip per distinct asOf."""
+
+    def __init__(self, executor: Executor) -> None:
+        super().__init__()
+        self.executor = executor
+
+    async def batch_load_fn(self, keys: list[tuple[str, Any]]) -> list[list[Record]]:
+        by_date: dict[Any, list[str]] = {}
+        for uscc, as_of in keys:
+            by_date.setdefault(as_of, []).append(uscc)
+        results: dict[tuple[str, Any], list[Record]] = {}
+        for as_of, usccs in by_date.items():
+            grouped = await subjects.legal_representatives(self.executor, usccs, as_of)
+            for uscc in usccs:
+                results[(uscc, as_of)] = grouped.get(uscc, [])
+        return [results[k] for k in keys]
+
+
+@dataclass
+class Loaders:
+    enterprise: EnterpriseLoader
+    legal_representatives: LegalRepresentativeLoader
+
+    @classmethod
+    def fresh(cls, executor: Executor) -> Loaders:
+        return cls(
+            enterprise=EnterpriseLoader(executor),
+            legal_representatives=LegalRepresentativeLoader(executor),
+        )
+
+
+@dataclass
+class Context:
+    request: Request | WebSocket
+    response: Response | None
+    executor: Executor
+    settings: Settings
+    loaders: Loaders = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.loaders = Loaders.fresh(self.executor)

@@ -1,0 +1,66 @@
+"""All settings in one place, read once from the environment (and an optional `.env`)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field, SecretStr
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+
+
+class Settings(BaseSettings):
+    """Every knob of the service. The README's settings table mirrors this class."""
+
+    model_config = SettingsConfigDict(env_file=".env", extra="ignore")
+
+    # Graph database. No NEO4J_URI means: start (or reuse) the embedded ArcadeDB server.
+    neo4j_uri: str | None = Field(default=None, alias="NEO4J_URI")
+    neo4j_username: str = Field(default="root", alias="NEO4J_USERNAME")
+    neo4j_password: SecretStr | None = Field(default=None, alias="NEO4J_PASSWORD")
+    neo4j_database: str = Field(default="creditgraph", alias="NEO4J_DATABASE")
+    neo4j_connect_timeout: float = Field(default=5.0, alias="NEO4J_CONNECT_TIMEOUT", gt=0)
+    neo4j_query_timeout: float = Field(default=30.0, alias="NEO4J_QUERY_TIMEOUT", gt=0)
+
+    # Embedded server (used only when NEO4J_URI is unset).
+    graphdb_dir: Path = Field(default=REPO_ROOT / "var" / "graphdb", alias="GRAPHDB_DIR")
+    graphdb_bolt_port: int = Field(default=7687, alias="GRAPHDB_BOLT_PORT")
+    graphdb_http_port: int = Field(default=2480, alias="GRAPHDB_HTTP_PORT")
+    graphdb_heap: str = Field(default="2g", alias="GRAPHDB_HEAP")
+
+    # HTTP service.
+    host: str = Field(default="127.0.0.1", alias="HOST")
+    port: int = Field(default=8000, alias="PORT")
+    app_env: Literal["development", "test", "production"] = Field(
+        default="development", alias="APP_ENV"
+    )
+    log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = Field(
+        default="INFO", alias="LOG_LEVEL"
+    )
+
+    # Personal data: the key of the keyed hash that replaces citizen ID numbers.
+    id_hash_key: SecretStr = Field(
+        default=SecretStr("creditgraph-development-key-change-me"),
+        alias="CREDITGRAPH_ID_HASH_KEY",
+    )
+
+    # GraphQL limits.
+    max_page_size: int = Field(default=100, alias="MAX_PAGE_SIZE", ge=1)
+
+    @property
+    def embedded(self) -> bool:
+        """True when the service should run on the project's own embedded graph server."""
+        return not self.neo4j_uri
+
+    @property
+    def graphiql(self) -> bool:
+        return self.app_env != "production"
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    """The process-wide settings, built once."""
+    return Settings()

@@ -1,0 +1,75 @@
+"""Reading and writing subjects (organisations and persons) and their role edges."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from datetime import date
+
+from graph.cypher import statement
+from graph.errors import NotFound
+from graph.executor import Executor, Record
+from graph.identifiers import person_key
+from graph.inputs import EnterpriseIn
+from graph.model import ROLE_TYPES
+
+GET_ENTERPRISES = statement("enterprise/get_enterprises")
+UPSERT_ENTERPRISE = statement("enterprise/upsert_enterprise")
+GET_LEGAL_REPRESENTATIVES = statement("enterprise/get_legal_representatives")
+UPSERT_PERSON = statement("person/upsert_person")
+ASSIGN_ROLE = statement("role/assign_role")
+
+
+async def enterprises_by_uscc(executor: Executor, usccs: Sequence[str]) -> dict[str, Record]:
+    rows = await executor.read(GET_ENTERPRISES, usccs=list(usccs))
+    return {row["uscc"]: row for row in rows}
+
+
+async def legal_representatives(
+    executor: Executor, usccs: Sequence[str], as_of: date | None = None
+) -> dict[str, list[Record]]:
+    rows = await executor.read(GET_LEGAL_REPRESENTATIVES, usccs=list(usccs), asOf=as_of)
+    grouped: dict[str, list[Record]] = defaultdict(list)
+    for row in rows:
+        grouped[row["uscc"]].append(row)
+    return grouped
+
+
+async def upsert_enterprise(executor: Executor, data: EnterpriseIn) -> Record:
+    row = await executor.write_one(UPSERT_ENTERPRISE, **data.model_dump())
+    assert row is not None
+    return row
+
+
+async def upsert_person(executor: Executor, raw_id: str, name: str, id_key: bytes) -> Record:
+    """Create or update a person from a raw ID number, which is hashed here and never stored."""
+    key = person_key(raw_id, id_key)
+    row = await executor.write_one(
+        UPSERT_PERSON,
+        sid=key.pid,
+        idHash=key.id_hash,
+        idMasked=key.id_masked,
+        idType="CITIZEN_ID",
+        name=name,
+    )
+    assert row is not None
+    return row
+
+
+async def assign_role(
+    executor: Executor,
+    role: str,
+    holder: str,
+    uscc: str,
+    start: date,
+    end: date | None,
+    ratio: float | None = None,
+) -> bool:
+    """Add a role edge; returns True when it is new. `role` must be a declared role type."""
+    stmt = ASSIGN_ROLE.specialise({"relationship": ROLE_TYPES}, ROLE=role)
+    row = await executor.write_one(
+        stmt, holder=holder, uscc=uscc, **{"from": start, "to": end, "ratio": ratio}
+    )
+    if row is None:
+        raise NotFound(f"no organisation {uscc} or no subject {holder}")
+    return bool(row["created"])

@@ -1,0 +1,1 @@
+"""Subjects: enterprises and other organisations, persons, and the roles that connect them."""

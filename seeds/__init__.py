@@ -1,0 +1,1 @@
+"""Demo data, scenario graphs and the synthetic-city generator."""

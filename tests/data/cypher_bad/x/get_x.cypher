@@ -1,0 +1,3 @@
+// Does things.
+// @param a STRING  a
+RETURN $b AS b
