@@ -140,6 +140,18 @@ def seed_cmd(args: argparse.Namespace, settings: Settings) -> int:
     return run_async(work, settings)
 
 
+# -- export-schema -------------------------------------------------------------------------
+@command("export-schema")
+def export_schema(args: argparse.Namespace, settings: Settings) -> int:
+    from api.schema import SCHEMA_FILE, schema_sdl
+    from graph.model.schema import write_schema
+
+    written = write_schema()
+    SCHEMA_FILE.write_text(schema_sdl(), encoding="utf-8")
+    print(f"wrote {len(written)} files under cypher/schema/ and {SCHEMA_FILE.name}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="creditgraph",
@@ -158,6 +170,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     sub.add_parser("migrate", help="apply constraints and indexes (idempotent)")
     sub.add_parser("seed", help="load the demo data set (idempotent)")
+    sub.add_parser(
+        "export-schema", help="regenerate schema.graphql and cypher/schema/ from the code and model"
+    )
     return parser
 
 

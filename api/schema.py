@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from graphql.error import GraphQLError
 from strawberry import Schema
 from strawberry.tools import merge_types
@@ -23,3 +25,10 @@ class CreditGraphSchema(Schema):
 
 
 schema = CreditGraphSchema(query=Query, mutation=Mutation, extensions=[CodedErrors])
+
+SCHEMA_FILE = Path(__file__).resolve().parents[1] / "schema.graphql"
+
+
+def schema_sdl() -> str:
+    """The schema as committed in `schema.graphql` (a test fails when they differ)."""
+    return schema.as_str() + "\n"

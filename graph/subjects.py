@@ -11,7 +11,7 @@ from graph.errors import NotFound
 from graph.executor import Executor, Record
 from graph.identifiers import person_key
 from graph.inputs import EnterpriseIn
-from graph.model import ROLE_TYPES
+from graph.model import MODEL
 
 GET_ENTERPRISES = statement("enterprise/get_enterprises")
 UPSERT_ENTERPRISE = statement("enterprise/upsert_enterprise")
@@ -66,7 +66,7 @@ async def assign_role(
     ratio: float | None = None,
 ) -> bool:
     """Add a role edge; returns True when it is new. `role` must be a declared role type."""
-    stmt = ASSIGN_ROLE.specialise({"relationship": ROLE_TYPES}, ROLE=role)
+    stmt = ASSIGN_ROLE.specialise(MODEL.allowed, ROLE=role)
     row = await executor.write_one(
         stmt, holder=holder, uscc=uscc, **{"from": start, "to": end, "ratio": ratio}
     )

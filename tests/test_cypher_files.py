@@ -10,7 +10,7 @@ import pytest
 
 from graph.cypher import REGISTRY, CypherFileError, Registry, Statement
 from graph.executor import Executor
-from graph.model import ROLE_TYPES
+from graph.model import MODEL
 
 ROOT = Path(__file__).resolve().parents[1]
 PY_DIRS = ["api", "graph", "resolvers", "seeds", "bench", "tests"]
@@ -19,7 +19,7 @@ CYPHER_WORDS = re.compile(
     r".*(\(|\bAS\b)",
     re.IGNORECASE | re.DOTALL,
 )
-ALLOWED = {"relationship": ROLE_TYPES}
+ALLOWED = MODEL.allowed
 
 
 def python_files() -> list[Path]:
