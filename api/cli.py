@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import importlib
 import logging
+import pkgutil
 import sys
 from collections.abc import Awaitable, Callable, Sequence
 from typing import Any
 
+from api import commands as commands_pkg
 from api.settings import Settings, get_settings
 from graph.embedded import EmbeddedError
 from graph.errors import CreditGraphError
@@ -173,7 +176,20 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser(
         "export-schema", help="regenerate schema.graphql and cypher/schema/ from the code and model"
     )
+    add_plugin_commands(sub)
     return parser
+
+
+def add_plugin_commands(sub: Any) -> None:
+    """Commands kept in their own modules under `api/commands/` (one module per command).
+
+    Each module defines `NAME`, `HELP`, `configure(parser)` and `run(args, settings) -> int`.
+    """
+    for info in pkgutil.iter_modules(commands_pkg.__path__):
+        module = importlib.import_module(f"{commands_pkg.__name__}.{info.name}")
+        parser = sub.add_parser(module.NAME, help=module.HELP, description=module.HELP)
+        module.configure(parser)
+        COMMANDS[module.NAME] = module.run
 
 
 def main(argv: Sequence[str] | None = None) -> int:
