@@ -63,12 +63,22 @@ class Loaders:
         )
 
 
+@dataclass(frozen=True)
+class Principal:
+    """Who is asking. Authentication (bearer tokens) fills this in; until then, `public`."""
+
+    id: str = "anonymous"
+    role: str = "public"
+    purpose: str | None = None
+
+
 @dataclass
 class Context:
     request: Request | WebSocket
     response: Response | None
     executor: Executor
     settings: Settings
+    principal: Principal = field(default_factory=Principal)
     loaders: Loaders = field(init=False)
 
     def __post_init__(self) -> None:
