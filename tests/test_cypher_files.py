@@ -14,10 +14,11 @@ from graph.model import MODEL
 
 ROOT = Path(__file__).resolve().parents[1]
 PY_DIRS = ["api", "graph", "resolvers", "seeds", "bench", "tests"]
+# A statement: it opens with a clause and has a second clause after it (e.g. MATCH … RETURN).
 CYPHER_WORDS = re.compile(
     r"^\s*(MATCH|OPTIONAL MATCH|MERGE|CREATE|UNWIND|RETURN|CALL|WITH|DETACH|SHOW|EXPLAIN)\b"
-    r".*(\(|\bAS\b)",
-    re.IGNORECASE | re.DOTALL,
+    r".*\b(RETURN|SET|DELETE|MERGE|CREATE|MATCH|WITH|LIMIT|AS)\b",
+    re.DOTALL,
 )
 ALLOWED = MODEL.allowed
 

@@ -1,0 +1,5 @@
+// Uses $limit without declaring it.
+// @param uscc STRING  the enterprise's USCC
+// @returns e
+MATCH (e:Enterprise {uscc: $uscc})
+RETURN e LIMIT $limit
