@@ -14,9 +14,21 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.websockets import WebSocket
 
+from api.loaders import (
+    PageLoader,
+    SubjectLoader,
+    held_role_loader,
+    list_entry_loader,
+    record_loader,
+    role_holder_loader,
+)
 from api.settings import Settings
 from graph import subjects
 from graph.executor import Executor, Record
+from graph.records import ListEntryQuery, RecordQuery
+from graph.subjects import RoleQuery
+from resolvers.risk.loaders import RiskLoaders
+from resolvers.sanctions.loaders import FlagLoader
 
 
 class EnterpriseLoader(DataLoader[str, Record | None]):
@@ -54,12 +66,26 @@ class LegalRepresentativeLoader(DataLoader[tuple[str, Any], list[Record]]):
 class Loaders:
     enterprise: EnterpriseLoader
     legal_representatives: LegalRepresentativeLoader
+    subject: SubjectLoader
+    role_holders: PageLoader[RoleQuery]
+    held_roles: PageLoader[RoleQuery]
+    records: PageLoader[RecordQuery]
+    list_entries: PageLoader[ListEntryQuery]
+    risk: RiskLoaders
+    flags: FlagLoader
 
     @classmethod
     def fresh(cls, executor: Executor) -> Loaders:
         return cls(
             enterprise=EnterpriseLoader(executor),
             legal_representatives=LegalRepresentativeLoader(executor),
+            subject=SubjectLoader(executor),
+            role_holders=role_holder_loader(executor),
+            held_roles=held_role_loader(executor),
+            records=record_loader(executor),
+            list_entries=list_entry_loader(executor),
+            risk=RiskLoaders.fresh(executor),
+            flags=FlagLoader(executor),
         )
 
 

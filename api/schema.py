@@ -10,11 +10,22 @@ from strawberry.tools import merge_types
 from strawberry.types import ExecutionContext
 
 from api.extensions.errors import CodedErrors
+from api.extensions.limits import limit_extensions
+from resolvers.records.queries import RecordQueries
+from resolvers.records.types import RECORD_TYPES
+from resolvers.risk.mutations import RiskMutations
+from resolvers.risk.queries import RiskQueries
+from resolvers.sanctions.mutations import SanctionMutations
+from resolvers.sanctions.queries import SanctionQueries
+from resolvers.stats.queries import StatsQueries
 from resolvers.subjects.mutations import SubjectMutations
 from resolvers.subjects.queries import SubjectQueries
+from resolvers.subjects.types import SUBJECT_TYPES
 
-Query = merge_types("Query", (SubjectQueries,))
-Mutation = merge_types("Mutation", (SubjectMutations,))
+Query = merge_types(
+    "Query", (SubjectQueries, RecordQueries, StatsQueries, SanctionQueries, RiskQueries)
+)
+Mutation = merge_types("Mutation", (SubjectMutations, SanctionMutations, RiskMutations))
 
 
 class CreditGraphSchema(Schema):
@@ -24,7 +35,12 @@ class CreditGraphSchema(Schema):
         """`CodedErrors` logs the unexpected errors; expected ones are not worth a log line."""
 
 
-schema = CreditGraphSchema(query=Query, mutation=Mutation, extensions=[CodedErrors])
+# Implementations of interfaces that no field names directly must still be in the schema.
+TYPES = [*SUBJECT_TYPES, *RECORD_TYPES]
+
+schema = CreditGraphSchema(
+    query=Query, mutation=Mutation, types=TYPES, extensions=[CodedErrors, *limit_extensions()]
+)
 
 SCHEMA_FILE = Path(__file__).resolve().parents[1] / "schema.graphql"
 

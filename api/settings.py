@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal
@@ -49,6 +50,21 @@ class Settings(BaseSettings):
 
     # GraphQL limits.
     max_page_size: int = Field(default=100, alias="MAX_PAGE_SIZE", ge=1)
+    max_query_depth: int = Field(default=14, alias="MAX_QUERY_DEPTH", ge=1)
+    max_aliases: int = Field(default=30, alias="MAX_ALIASES", ge=0)
+    max_tokens: int = Field(default=2000, alias="MAX_TOKENS", ge=1)
+    max_query_cost: int = Field(default=50_000, alias="MAX_QUERY_COST", ge=1)
+
+    # Calendar for deadlines in working days ([Not in seeds]: holidays change yearly).
+    public_holidays: list[date] = Field(default_factory=list, alias="PUBLIC_HOLIDAYS")
+    makeup_workdays: list[date] = Field(default_factory=list, alias="MAKEUP_WORKDAYS")
+    publication_deadline_working_days: int = Field(
+        default=7, alias="PUBLICATION_DEADLINE_WORKING_DAYS", ge=0
+    )
+
+    # Joint punishment: days a department has to report how it applied a measure ([Not in
+    # seeds]: the seeds require feedback, 001 item 8, but set no period).
+    feedback_due_days: int = Field(default=30, alias="FEEDBACK_DUE_DAYS", ge=1)
 
     @property
     def embedded(self) -> bool:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date
 
 from graph.cypher import statement
@@ -12,10 +13,16 @@ from graph.executor import Executor, Record
 from graph.identifiers import person_key
 from graph.inputs import EnterpriseIn
 from graph.model import MODEL
+from graph.pages import Page, pages_by_sid
 
 GET_ENTERPRISES = statement("enterprise/get_enterprises")
 UPSERT_ENTERPRISE = statement("enterprise/upsert_enterprise")
 GET_LEGAL_REPRESENTATIVES = statement("enterprise/get_legal_representatives")
+GET_SUBJECTS = statement("subject/get_subjects")
+GET_ROLE_HOLDERS = statement("subject/get_role_holders")
+GET_HELD_ROLES = statement("subject/get_held_roles")
+SEARCH_SUBJECTS = statement("subject/search_subjects")
+COUNT_SEARCH_SUBJECTS = statement("subject/count_search_subjects")
 UPSERT_PERSON = statement("person/upsert_person")
 ASSIGN_ROLE = statement("role/assign_role")
 
@@ -23,6 +30,79 @@ ASSIGN_ROLE = statement("role/assign_role")
 async def enterprises_by_uscc(executor: Executor, usccs: Sequence[str]) -> dict[str, Record]:
     rows = await executor.read(GET_ENTERPRISES, usccs=list(usccs))
     return {row["uscc"]: row for row in rows}
+
+
+async def subjects_by_sid(executor: Executor, sids: Sequence[str]) -> dict[str, Record]:
+    rows = await executor.read(GET_SUBJECTS, sids=list(sids))
+    return {row["sid"]: row for row in rows}
+
+
+@dataclass(frozen=True)
+class RoleQuery:
+    """The arguments that shape a page of role edges (hashable: the loaders batch on it)."""
+
+    roles: tuple[str, ...] | None
+    as_of: date | None
+    skip: int
+    limit: int
+    exclude: str | None = None
+
+    def role_list(self) -> list[str]:
+        return list(self.roles) if self.roles else list(MODEL.roles)
+
+
+async def role_holders(executor: Executor, sids: Sequence[str], q: RoleQuery) -> dict[str, Page]:
+    """For each organisation, one page of (role edge, holder) rows."""
+    rows = await executor.read(
+        GET_ROLE_HOLDERS,
+        sids=list(sids),
+        roles=q.role_list(),
+        asOf=q.as_of,
+        skip=q.skip,
+        limit=q.limit,
+    )
+    return pages_by_sid(rows)
+
+
+async def held_roles(executor: Executor, sids: Sequence[str], q: RoleQuery) -> dict[str, Page]:
+    """For each holder, one page of (role edge, organisation) rows."""
+    rows = await executor.read(
+        GET_HELD_ROLES,
+        sids=list(sids),
+        roles=q.role_list(),
+        asOf=q.as_of,
+        exclude=q.exclude,
+        skip=q.skip,
+        limit=q.limit,
+    )
+    return pages_by_sid(rows)
+
+
+@dataclass(frozen=True)
+class SubjectSearch:
+    query: str
+    kind: str | None = None
+    region: str | None = None
+    industry: str | None = None
+
+    def params(self) -> dict[str, str | None]:
+        return {
+            "query": self.query,
+            "kind": self.kind,
+            "region": self.region,
+            "industry": self.industry,
+        }
+
+
+async def search_subjects(
+    executor: Executor, search: SubjectSearch, skip: int, limit: int
+) -> list[Record]:
+    return await executor.read(SEARCH_SUBJECTS, **search.params(), skip=skip, limit=limit)
+
+
+async def count_subjects(executor: Executor, search: SubjectSearch) -> int:
+    row = await executor.read_one(COUNT_SEARCH_SUBJECTS, **search.params())
+    return int(row["total"]) if row else 0
 
 
 async def legal_representatives(

@@ -9,7 +9,7 @@ from api.context import Context
 from graph import subjects
 from graph.errors import NotFound
 from graph.inputs import EnterpriseIn, validated
-from resolvers.subjects.types import Enterprise, EnterpriseUpsert
+from resolvers.subjects.types import EnterpriseUpsert, organization_from_row
 
 
 @strawberry.input(description="An enterprise to create or update, keyed by USCC.")
@@ -42,4 +42,7 @@ class SubjectMutations:
         stored = await info.context.loaders.enterprise.load(row["uscc"])
         if stored is None:  # pragma: no cover - just written in the same request
             raise NotFound(f"enterprise {row['uscc']} vanished after the upsert")
-        return EnterpriseUpsert(enterprise=Enterprise.from_row(stored), created=row["created"])
+        return EnterpriseUpsert(
+            enterprise=organization_from_row({**stored, "sid": stored["uscc"]}),
+            created=row["created"],
+        )

@@ -1,22 +1,127 @@
-"""Queries over subjects."""
+"""Queries over subjects and their related-party networks."""
 
 from __future__ import annotations
+
+from datetime import date
+from typing import Annotated
 
 import strawberry
 from strawberry.types import Info
 
 from api.context import Context
+from api.extensions.cost import cost_hint
+from api.pagination import Connection, build, window
+from graph import network, subjects
 from graph.errors import NotFound
 from graph.identifiers import normalize_uscc
-from resolvers.subjects.types import Enterprise
+from resolvers.enums import RoleType, SubjectKind
+from resolvers.subjects.network import RelatedParty, SubjectPath, path_from, related_from
+from resolvers.subjects.types import Organization, Person, Subject, subject_from_row
+
+
+async def subject_by_id(info: Info[Context, None], sid: str) -> Subject:
+    row = await info.context.loaders.subject.load(sid)
+    if row is None:
+        raise NotFound(f"no subject with id {sid}", id=sid)
+    return subject_from_row(row)
 
 
 @strawberry.type
 class SubjectQueries:
-    @strawberry.field(description="One enterprise by USCC. Errors: BAD_USER_INPUT, NOT_FOUND.")
-    async def enterprise(self, info: Info[Context, None], uscc: str) -> Enterprise:
-        key = normalize_uscc(uscc)
-        row = await info.context.loaders.enterprise.load(key)
-        if row is None:
-            raise NotFound(f"no enterprise with USCC {key}", uscc=key)
-        return Enterprise.from_row(row)
+    @strawberry.field(
+        description="An organisation by USCC (any kind; enterprises mostly). "
+        "Errors: BAD_USER_INPUT (malformed USCC), NOT_FOUND."
+    )
+    async def enterprise(self, info: Info[Context, None], uscc: str) -> Organization:
+        subject = await subject_by_id(info, normalize_uscc(uscc))
+        assert isinstance(subject, Organization)
+        return subject
+
+    @strawberry.field(description="A natural person by public person id. Errors: NOT_FOUND.")
+    async def person(self, info: Info[Context, None], id: strawberry.ID) -> Person:
+        subject = await subject_by_id(info, str(id))
+        if not isinstance(subject, Person):
+            raise NotFound(f"no person with id {id}", id=str(id))
+        return subject
+
+    @strawberry.field(
+        description="Any subject by public id (USCC or person id). Errors: NOT_FOUND."
+    )
+    async def subject(self, info: Info[Context, None], id: strawberry.ID) -> Subject:
+        return await subject_by_id(info, str(id).upper())
+
+    @strawberry.field(
+        description="Subjects whose name contains `query` or whose id equals it, exact id first."
+    )
+    async def search_subjects(
+        self,
+        info: Info[Context, None],
+        query: str,
+        first: int,
+        after: str | None = None,
+        kind: SubjectKind | None = None,
+        region: str | None = None,
+        industry: str | None = None,
+    ) -> Connection[Subject]:
+        win = window(first, after, info.context.settings.max_page_size)
+        search = subjects.SubjectSearch(
+            query=query.strip(), kind=kind.value if kind else None, region=region, industry=industry
+        )
+        executor = info.context.executor
+        rows = await subjects.search_subjects(executor, search, win.skip, win.limit)
+
+        async def count() -> int:
+            return await subjects.count_subjects(executor, search)
+
+        return build([subject_from_row(r) for r in rows], win, count=count)
+
+    @strawberry.field(
+        metadata=cost_hint(base=50),
+        description="Every subject reachable from `id` through role and ownership edges within "
+        "`maxDepth` hops (1–4), nearest first, each with its distance and one shortest path. "
+        "Roles must be held on `asOf` (default today). Errors: NOT_FOUND, BAD_USER_INPUT, "
+        "LIMIT_EXCEEDED.",
+    )
+    async def related_parties(
+        self,
+        info: Info[Context, None],
+        id: strawberry.ID,
+        first: int,
+        after: str | None = None,
+        max_depth: int = 2,
+        roles: list[RoleType] | None = None,
+        as_of: date | None = None,
+    ) -> Connection[RelatedParty]:
+        win = window(first, after, info.context.settings.max_page_size)
+        reached = await network.related_parties(
+            info.context.executor,
+            str(id).upper(),
+            max_depth=max_depth,
+            roles=[r.value for r in roles] if roles else None,
+            as_of=as_of,
+        )
+        page = reached[win.skip : win.skip + win.limit]
+        return build([related_from(r) for r in page], win, total=len(reached))
+
+    @strawberry.field(
+        metadata=cost_hint(base=50, multiplier=5),
+        description="Shortest connecting paths between two subjects over role and ownership "
+        "edges (at most `maxDepth` hops, 1–4). Errors: NOT_FOUND, BAD_USER_INPUT.",
+    )
+    async def paths_between(
+        self,
+        info: Info[Context, None],
+        from_: Annotated[strawberry.ID, strawberry.argument(name="from")],
+        to: strawberry.ID,
+        max_depth: int = 4,
+        first: int = 5,
+    ) -> list[SubjectPath]:
+        window(first, None, info.context.settings.max_page_size)
+        paths = await network.paths_between(
+            info.context.executor,
+            str(from_).upper(),
+            str(to).upper(),
+            max_depth=max_depth,
+            limit=first,
+        )
+        return [path_from(p) for p in paths]

@@ -1,18 +1,184 @@
-"""GraphQL types for subjects and role edges."""
+"""GraphQL types for subjects (organisations and persons) and the role edges between them."""
 
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import Annotated, Any
 
 import strawberry
 from strawberry.types import Info
 
 from api.context import Context
+from api.extensions.cost import cost_hint
+from api.pagination import Connection, PageInfo, Window, build, encode_cursor, window
 from graph.executor import Record
+from graph.pages import Page
+from graph.records import ListEntryQuery, RecordQuery
+from graph.subjects import RoleQuery
+from resolvers.enums import ListStatus, ListType, RecordType, RoleType, SubjectKind
+from resolvers.records.types import CreditRecord, ListEntry, list_entry_from_row, record_from_row
 
 
-@strawberry.type(description="A natural person as others may see them: name and masked ID only.")
+def _values(items: list[Any] | None) -> tuple[str, ...] | None:
+    return tuple(i.value for i in items) if items else None
+
+
+async def list_entries_page(
+    info: Info[Context, None],
+    sid: str,
+    first: int,
+    after: str | None,
+    status: list[ListStatus] | None,
+    list_type: list[ListType] | None,
+) -> Connection[ListEntry]:
+    win = window(first, after, info.context.settings.max_page_size)
+    q = ListEntryQuery(_values(status), _values(list_type), date.today(), win.skip, win.limit)
+    page = await info.context.loaders.list_entries.load((sid, q))
+    return build([list_entry_from_row(r) for r in page.rows], win, total=page.total)
+
+
+async def records_page(
+    info: Info[Context, None],
+    sid: str,
+    first: int,
+    after: str | None,
+    types: list[RecordType] | None,
+    start: date | None,
+    end: date | None,
+) -> Connection[CreditRecord]:
+    win = window(first, after, info.context.settings.max_page_size)
+    q = RecordQuery(_values(types), start, end, win.skip, win.limit)
+    page = await info.context.loaders.records.load((sid, q))
+    return build([record_from_row(r) for r in page.rows], win, total=page.total)
+
+
+@strawberry.interface(
+    description="A credit subject (信用主体): an organisation or a natural person."
+)
+class Subject:
+    id: strawberry.ID = strawberry.field(description="Public id: the USCC, or the person id.")
+    name: str | None = strawberry.field(description="Name.")
+    kind: SubjectKind = strawberry.field(description="Kind of subject.")
+
+    @strawberry.field(description="The subject's list entries, newest first.")
+    async def list_entries(
+        self,
+        info: Info[Context, None],
+        first: int,
+        after: str | None = None,
+        status: list[ListStatus] | None = None,
+        list_type: list[ListType] | None = None,
+    ) -> Connection[ListEntry]:
+        return await list_entries_page(info, str(self.id), first, after, status, list_type)
+
+    @strawberry.field(description="The subject's credit records, newest decision first.")
+    async def records(
+        self,
+        info: Info[Context, None],
+        first: int,
+        after: str | None = None,
+        types: list[RecordType] | None = None,
+        from_: Annotated[date | None, strawberry.argument(name="from")] = None,
+        to: date | None = None,
+    ) -> Connection[CreditRecord]:
+        return await records_page(info, str(self.id), first, after, types, from_, to)
+
+
+@strawberry.type(description="A role held in an organisation, seen from the organisation.")
+class RoleHolderEdge:
+    cursor: str = strawberry.field(description="Opaque position, for `after`.")
+    node: Subject = strawberry.field(description="The holder: a person or an organisation.")
+    role: RoleType = strawberry.field(description="The role.")
+    from_: date | None = strawberry.field(name="from", description="First day of the role.")
+    to: date | None = strawberry.field(description="Last day of the role; null while current.")
+    ratio: float | None = strawberry.field(description="Share held (0–1), for SHAREHOLDER_OF.")
+    position: str | None = strawberry.field(description="Position, for EMPLOYED_BY.")
+
+
+@strawberry.type(description="A page of role holders.")
+class RoleHolderConnection:
+    edges: list[RoleHolderEdge] = strawberry.field(description="The roles of this page.")
+    page_info: PageInfo = strawberry.field(description="Paging information.")
+    total_count: int = strawberry.field(description="Number of roles in the whole list.")
+
+
+@strawberry.type(description="A role held in an organisation, seen from the holder.")
+class HeldRoleEdge:
+    cursor: str = strawberry.field(description="Opaque position, for `after`.")
+    node: Organization = strawberry.field(description="The organisation.")
+    role: RoleType = strawberry.field(description="The role.")
+    from_: date | None = strawberry.field(name="from", description="First day of the role.")
+    to: date | None = strawberry.field(description="Last day of the role; null while current.")
+    ratio: float | None = strawberry.field(description="Share held (0–1), for SHAREHOLDER_OF.")
+    position: str | None = strawberry.field(description="Position, for EMPLOYED_BY.")
+
+
+@strawberry.type(description="A page of roles a subject holds.")
+class HeldRoleConnection:
+    edges: list[HeldRoleEdge] = strawberry.field(description="The roles of this page.")
+    page_info: PageInfo = strawberry.field(description="Paging information.")
+    total_count: int = strawberry.field(description="Number of roles in the whole list.")
+
+
+def _page_info(win: Window, rows: list[Record]) -> PageInfo:
+    shown = min(len(rows), win.first)
+    return PageInfo(
+        has_next_page=len(rows) > win.first,
+        has_previous_page=win.skip > 0,
+        start_cursor=encode_cursor(win.skip) if shown else None,
+        end_cursor=encode_cursor(win.skip + shown - 1) if shown else None,
+    )
+
+
+def _role_fields(row: Record) -> dict[str, Any]:
+    return {
+        "role": RoleType(row["role"]),
+        "from_": row.get("from"),
+        "to": row.get("to"),
+        "ratio": row.get("ratio"),
+        "position": row.get("position"),
+    }
+
+
+def holders_connection(page: Page, win: Window) -> RoleHolderConnection:
+    edges = [
+        RoleHolderEdge(
+            cursor=encode_cursor(win.skip + i), node=subject_from_row(r), **_role_fields(r)
+        )
+        for i, r in enumerate(page.rows[: win.first])
+    ]
+    return RoleHolderConnection(
+        edges=edges, page_info=_page_info(win, page.rows), total_count=page.total
+    )
+
+
+def held_connection(page: Page, win: Window) -> HeldRoleConnection:
+    edges = [
+        HeldRoleEdge(
+            cursor=encode_cursor(win.skip + i), node=organization_from_row(r), **_role_fields(r)
+        )
+        for i, r in enumerate(page.rows[: win.first])
+    ]
+    return HeldRoleConnection(
+        edges=edges, page_info=_page_info(win, page.rows), total_count=page.total
+    )
+
+
+async def _held_roles(
+    info: Info[Context, None],
+    sid: str,
+    first: int,
+    after: str | None,
+    roles: list[RoleType] | None,
+    as_of: date | None,
+    exclude: str | None = None,
+) -> HeldRoleConnection:
+    win = window(first, after, info.context.settings.max_page_size)
+    q = RoleQuery(_values(roles), as_of, win.skip, win.limit, exclude)
+    return held_connection(await info.context.loaders.held_roles.load((sid, q)), win)
+
+
+@strawberry.type(description="A person as others may see them: name and masked ID only.")
 class PersonRef:
     id: strawberry.ID = strawberry.field(
         description="Public person id (derived from a keyed hash)."
@@ -23,7 +189,7 @@ class PersonRef:
     )
 
 
-@strawberry.type(description="A person holding a role in an organisation, with the role's dates.")
+@strawberry.type(description="A legal representative with the role's dates.")
 class RoleHolder:
     person: PersonRef = strawberry.field(description="The person holding the role.")
     from_: date | None = strawberry.field(name="from", description="First day of the role.")
@@ -41,16 +207,20 @@ class RoleHolder:
         return cls(person=person, from_=row["from"], to=row["to"])
 
 
-@strawberry.type(description="An enterprise (market subject) identified by its USCC.")
-class Enterprise:
+@strawberry.interface(description="An organisation identified by its unified social credit code.")
+class Organization(Subject):
     uscc: str = strawberry.field(description="Unified social credit code (GB 32100, 18 chars).")
-    name: str = strawberry.field(description="Registered name.")
-    region: str | None = strawberry.field(description="Registered region / district.")
+    region: str | None = strawberry.field(description="Registered region / district code.")
     industry: str | None = strawberry.field(description="Industry code.")
-    is_soe: bool | None = strawberry.field(description="State-owned enterprise.")
+    is_soe: bool | None = strawberry.field(description="State-owned enterprise or institution.")
+    status: str | None = strawberry.field(
+        description="ACTIVE, DEREGISTERED or BUSINESS_LICENCE_REVOKED."
+    )
+    registered_at: date | None = strawberry.field(description="Date of registration.")
 
     @strawberry.field(
-        description="Legal representatives; with `asOf`, those holding the role then."
+        metadata=cost_hint(multiplier=5),
+        description="Legal representatives; with `asOf`, those holding the role then.",
     )
     async def legal_representatives(
         self, info: Info[Context, None], as_of: date | None = None
@@ -58,18 +228,127 @@ class Enterprise:
         rows = await info.context.loaders.legal_representatives.load((self.uscc, as_of))
         return [RoleHolder.from_row(r) for r in rows]
 
-    @classmethod
-    def from_row(cls, row: dict[str, Any]) -> Enterprise:
-        return cls(
-            uscc=row["uscc"],
-            name=row["name"],
-            region=row.get("region"),
-            industry=row.get("industry"),
-            is_soe=row.get("isSOE"),
+    @strawberry.field(
+        description="Who holds roles in this organisation (persons and organisations). "
+        "With `asOf`, only roles held on that date; otherwise current and past roles."
+    )
+    async def roles(
+        self,
+        info: Info[Context, None],
+        first: int,
+        after: str | None = None,
+        roles: list[RoleType] | None = None,
+        as_of: date | None = None,
+    ) -> RoleHolderConnection:
+        win = window(first, after, info.context.settings.max_page_size)
+        q = RoleQuery(_values(roles), as_of, win.skip, win.limit)
+        return holders_connection(await info.context.loaders.role_holders.load((self.uscc, q)), win)
+
+    @strawberry.field(description="Roles this organisation holds in others (shares, control).")
+    async def held_roles(
+        self,
+        info: Info[Context, None],
+        first: int,
+        after: str | None = None,
+        roles: list[RoleType] | None = None,
+        as_of: date | None = None,
+    ) -> HeldRoleConnection:
+        return await _held_roles(info, self.uscc, first, after, roles, as_of)
+
+
+@strawberry.type(description="An enterprise (企业), the main market subject.")
+class Enterprise(Organization):
+    pass
+
+
+@strawberry.type(description="An individual business (个体工商户).")
+class IndividualBusiness(Organization):
+    pass
+
+
+@strawberry.type(description="A social organisation (社会组织).")
+class SocialOrganization(Organization):
+    pass
+
+
+@strawberry.type(description="A public institution (事业单位).")
+class PublicInstitution(Organization):
+    pass
+
+
+@strawberry.type(description="A government organ (机关).")
+class GovernmentOrgan(Organization):
+    pass
+
+
+@strawberry.type(description="A farmer cooperative (农民专业合作社).")
+class FarmerCooperative(Organization):
+    pass
+
+
+@strawberry.type(
+    description="A natural person (自然人). Personal data beyond the masked ID is guarded."
+)
+class Person(Subject):
+    id_masked: str | None = strawberry.field(
+        description="Masked ID number, e.g. 1101**********1234; the full number is never stored."
+    )
+
+    @strawberry.field(
+        description="Roles the person holds in organisations. `excludeOrganization` leaves one "
+        "out (the person's *other* roles). With `asOf`, only roles held on that date."
+    )
+    async def roles(
+        self,
+        info: Info[Context, None],
+        first: int,
+        after: str | None = None,
+        roles: list[RoleType] | None = None,
+        as_of: date | None = None,
+        exclude_organization: strawberry.ID | None = None,
+    ) -> HeldRoleConnection:
+        exclude = str(exclude_organization) if exclude_organization else None
+        return await _held_roles(info, str(self.id), first, after, roles, as_of, exclude)
+
+
+ORG_CLASSES: dict[str, type[Organization]] = {
+    "ENTERPRISE": Enterprise,
+    "INDIVIDUAL_BUSINESS": IndividualBusiness,
+    "SOCIAL_ORG": SocialOrganization,
+    "PUBLIC_INSTITUTION": PublicInstitution,
+    "GOV_ORGAN": GovernmentOrgan,
+    "FARMER_COOP": FarmerCooperative,
+}
+SUBJECT_TYPES: list[type] = [*ORG_CLASSES.values(), Person]
+
+
+def organization_from_row(row: Record) -> Organization:
+    kind = row.get("kind") or "ENTERPRISE"
+    return ORG_CLASSES[kind](
+        id=strawberry.ID(row["sid"]),
+        name=row.get("name"),
+        kind=SubjectKind(kind),
+        uscc=row.get("uscc") or row["sid"],
+        region=row.get("region"),
+        industry=row.get("industry"),
+        is_soe=row.get("isSOE"),
+        status=row.get("status"),
+        registered_at=row.get("registeredAt"),
+    )
+
+
+def subject_from_row(row: Record) -> Subject:
+    if row.get("kind") == "NATURAL_PERSON":
+        return Person(
+            id=strawberry.ID(row["sid"]),
+            name=row.get("name"),
+            kind=SubjectKind.NATURAL_PERSON,
+            id_masked=row.get("idMasked"),
         )
+    return organization_from_row(row)
 
 
 @strawberry.type(description="Result of an upsert: the enterprise and whether it was new.")
 class EnterpriseUpsert:
-    enterprise: Enterprise = strawberry.field(description="The enterprise as stored.")
+    enterprise: Organization = strawberry.field(description="The enterprise as stored.")
     created: bool = strawberry.field(description="True if the enterprise did not exist before.")

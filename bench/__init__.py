@@ -1,0 +1,1 @@
+"""Benchmarks: `python -m bench --scale N` (the import benchmark); figures go to BENCHMARKS.md."""

@@ -1,0 +1,246 @@
+"""`python -m bench.api --scale N`: GraphQL against its raw-Cypher floor, on a synthetic city.
+
+1. Generate a city of N enterprises (or reuse `--city DIR` from `creditgraph generate`) and import
+   it into a throwaway embedded server through the import path.
+2. Start the real service (`creditgraph serve`, a child process, NEO4J_URI = that server).
+3. For each scenario, time >= `--requests` GraphQL requests over HTTP and, in the same run, the
+   raw floor: the best hand-written single statement fetching the same data through the driver.
+   (a) the entity card, (b) relatedParties(maxDepth: 3, first: 100), (c) a ~5,000-object response.
+4. Record p50/p95, the GraphQL/floor ratio, and the peak RSS of the API and database processes in
+   BENCHMARKS.md (section `graphql`).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import shlex
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+from bench.report import BENCHMARKS, machine_section, replace_section
+from bench.server import BenchServer, _status_kb, throwaway_server
+from graph.cypher import statement
+from graph.embedded import free_port
+from graph.executor import Executor
+from graph.importer import import_files
+from seeds.generator import DEFAULT_SEED, generate
+from seeds.output import FILES
+
+SAMPLE = statement("bench/api_sample_cards")
+FLOOR_CARD = statement("bench/api_floor_entity_card")
+FLOOR_RELATED = statement("bench/api_floor_related_parties")
+KEY = b"creditgraph-benchmark-key"
+AS_OF = date(2026, 11, 1)
+
+CARD = """query($u: String!) { enterprise(uscc: $u) { name roles(first: 20) { edges { role from to
+  node { name ... on Person { roles(first: 20, excludeOrganization: $u) { edges { role node { name
+  listEntries(first: 10) { edges { node { listType } } } } } } } } } } } }"""
+RELATED = """query($id: ID!, $asOf: Date!) { relatedParties(id: $id, maxDepth: 3, asOf: $asOf,
+  first: 100) { edges { node { distance subject { id } path { nodes { id } } } } } }"""
+WIDE = """{ searchSubjects(query: "有限公司", kind: ENTERPRISE, first: 100) { edges { node {
+  ... on Organization { uscc name region industry
+    roles(first: 16) { edges { role from to node { id name } } }
+    records(first: 8) { edges { node { id recordType decisionDate } } }
+    listEntries(first: 8) { edges { node { id listType status } } } } } } } }"""
+
+
+@dataclass
+class Timing:
+    name: str
+    samples: list[float]
+
+    def pct(self, q: float) -> float:
+        ordered = sorted(self.samples)
+        return ordered[min(len(ordered) - 1, int(q * len(ordered)))] * 1000
+
+    @property
+    def p50(self) -> float:
+        return statistics.median(self.samples) * 1000
+
+
+async def timed(n: int, call: Callable[[int], Awaitable[Any]]) -> list[float]:
+    out = []
+    for i in range(n):
+        started = time.perf_counter()
+        await call(i)
+        out.append(time.perf_counter() - started)
+    return out
+
+
+def count_objects(value: Any) -> int:
+    if isinstance(value, dict):
+        return 1 + sum(count_objects(v) for v in value.values())
+    if isinstance(value, list):
+        return sum(count_objects(v) for v in value)
+    return 0
+
+
+class Api:
+    """The real service in a child process, pointed at the throwaway database."""
+
+    def __init__(self, server: BenchServer, password: str) -> None:
+        self.port = free_port()
+        env = {
+            **os.environ,
+            "NEO4J_URI": server.info.uri,
+            "NEO4J_USERNAME": "root",
+            "NEO4J_PASSWORD": password,
+            "NEO4J_DATABASE": server.info.database,
+            "LOG_LEVEL": "WARNING",
+            "APP_ENV": "production",
+        }
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "api.cli", "serve", "--port", str(self.port)],
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        self.url = f"http://127.0.0.1:{self.port}"
+
+    async def ready(self, client: httpx.AsyncClient) -> None:
+        for _ in range(300):
+            try:
+                if (await client.get(self.url + "/readyz")).status_code == 200:
+                    return
+            except httpx.TransportError:
+                pass
+            await asyncio.sleep(0.1)
+        raise RuntimeError("the API did not become ready")
+
+    def peak_rss_mb(self) -> float:
+        return _status_kb(self.proc.pid, "VmHWM") / 1024
+
+    def stop(self) -> None:
+        self.proc.terminate()
+        self.proc.wait(30)
+
+
+async def run(args: argparse.Namespace) -> str:
+    with tempfile.TemporaryDirectory(prefix="creditgraph-bench-api-") as tmp:
+        city = args.city or Path(tmp)
+        if not (city / "manifest.json").exists():
+            print(f"generating {args.scale:,} enterprises into {city}", flush=True)
+            generate(city, scale=args.scale, seed=args.seed)
+        async with throwaway_server(args.heap) as server:
+            files = [city / f for f in FILES if (city / f).exists()]
+            print("importing", flush=True)
+            started = time.perf_counter()
+            await import_files(server.executor, files, id_key=KEY, progress=True)
+            print(f"imported in {time.perf_counter() - started:.0f} s", flush=True)
+            return await measure(server, args)
+
+
+async def measure(server: BenchServer, args: argparse.Namespace) -> str:
+    ex: Executor = server.executor
+    usccs = [r["uscc"] for r in await ex.read(SAMPLE, limit=args.requests)]
+    if not usccs:
+        raise RuntimeError("no enterprise with a person holding other roles")
+    n = args.requests
+    password = (Path(server.info.data_dir) / ".root-password").read_text().strip()
+    api = Api(server, password)
+    try:
+        async with httpx.AsyncClient(timeout=120) as client:
+            await api.ready(client)
+
+            async def gql(query: str, variables: dict[str, Any]) -> dict[str, Any]:
+                resp = await client.post(
+                    api.url + "/graphql", json={"query": query, "variables": variables}
+                )
+                body: dict[str, Any] = resp.json()
+                if resp.status_code != 200 or body.get("errors"):
+                    raise RuntimeError(f"GraphQL failed: {str(body)[:300]}")
+                return body
+
+            def pick(i: int) -> str:
+                return usccs[i % len(usccs)]
+
+            for i in range(min(20, n)):  # warm both paths (JIT, caches, pools)
+                await gql(CARD, {"u": pick(i)})
+                await ex.read(FLOOR_CARD, uscc=pick(i))
+            card = Timing("entity card", await timed(n, lambda i: gql(CARD, {"u": pick(i)})))
+            card_floor = Timing(
+                "entity card floor", await timed(n, lambda i: ex.read(FLOOR_CARD, uscc=pick(i)))
+            )
+            rel_vars = {"asOf": AS_OF.isoformat()}
+            for i in range(min(20, n)):
+                await gql(RELATED, {"id": pick(i), **rel_vars})
+                await ex.read(FLOOR_RELATED, sid=pick(i), asOf=AS_OF, limit=100)
+            related = Timing(
+                "relatedParties",
+                await timed(n, lambda i: gql(RELATED, {"id": pick(i), **rel_vars})),
+            )
+            related_floor = Timing(
+                "relatedParties floor",
+                await timed(
+                    n, lambda i: ex.read(FLOOR_RELATED, sid=pick(i), asOf=AS_OF, limit=100)
+                ),
+            )
+            wide_body = await gql(WIDE, {})
+            objects = count_objects(wide_body["data"])
+            wide = Timing("wide response", await timed(max(20, n // 10), lambda i: gql(WIDE, {})))
+            api_rss = api.peak_rss_mb()
+    finally:
+        api.stop()
+    db_rss = server.peak_rss_mb()
+    rows = [
+        (card, card_floor),
+        (related, related_floor),
+    ]
+    lines = [
+        "## GraphQL API against the raw-Cypher floor",
+        "",
+        f"Command: `python -m bench.api {shlex.join(args.argv)}` "
+        f"({args.scale:,} enterprises, {n} requests per scenario, sequential, one client, "
+        "over HTTP to the real service; the floor is one hand-written statement through the "
+        "driver, in the same run).",
+        "",
+        "| scenario | GraphQL p50 ms | GraphQL p95 ms | floor p50 ms | floor p95 ms | p50 ratio |",
+        "|---|---|---|---|---|---|",
+    ]
+    for gq, fl in rows:
+        lines.append(
+            f"| {gq.name} | {gq.p50:.1f} | {gq.pct(0.95):.1f} | {fl.p50:.1f} | "
+            f"{fl.pct(0.95):.1f} | {gq.p50 / fl.p50:.2f} |"
+        )
+    lines += [
+        "",
+        f"Wide response: {objects:,} JSON objects (100 enterprises with roles, records and list "
+        f"entries) in p50 {wide.p50:.0f} ms, p95 {wide.pct(0.95):.0f} ms end to end.",
+        "",
+        f"Peak RSS: API process {api_rss:.0f} MiB, database process {db_rss:.0f} MiB.",
+    ]
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench.api", description=__doc__)
+    parser.add_argument("--scale", type=int, default=100_000, help="number of enterprises")
+    parser.add_argument("--seed", type=int, default=DEFAULT_SEED)
+    parser.add_argument("--requests", type=int, default=200, help="requests per scenario")
+    parser.add_argument("--heap", default="6g", help="JVM heap of the throwaway server")
+    parser.add_argument("--city", type=Path, help="reuse a city from `creditgraph generate`")
+    parser.add_argument("--no-report", action="store_true", help="print figures only")
+    args = parser.parse_args(argv)
+    args.argv = sys.argv[1:] if argv is None else argv
+    section = asyncio.run(run(args))
+    print(section)
+    if not args.no_report:
+        replace_section("machine", machine_section(), BENCHMARKS)
+        replace_section("graphql", section, BENCHMARKS)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,71 @@
+"""The import benchmark's section of BENCHMARKS.md, rendered from a result."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from bench.importing import ImportBenchResult, Phase
+from bench.report import load_average
+
+
+def _row(label: str, imp: Phase, floor: Phase | None) -> str:
+    ratio = f"{imp.seconds / floor.seconds:.2f}×" if floor and floor.seconds else "—"
+    floor_cells = f"{floor.seconds:.1f} | {floor.rate:,.0f}" if floor else "— | —"
+    import_cells = f"{imp.rows:,} | {imp.seconds:.1f} | {imp.rate:,.0f}"
+    return f"| {label} | {import_cells} | {floor_cells} | {ratio} |"
+
+
+def render(result: ImportBenchResult, command: str) -> str:
+    """Markdown for the `import` section: command, figures per kind, checks."""
+    gen = result.generation
+    m = gen.manifest
+    floors = {p.name: p for p in result.floors}
+    now = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
+    lines = [
+        f"## Import ({result.scale:,} enterprises)",
+        "",
+        f"Command: `{command}` (or `make bench SCALE={result.scale}`), run {now}; "
+        f"batch {result.batch_size:,} rows, server heap {result.heap}, load average at the end "
+        f"{load_average()}.",
+        "",
+        f"Generated city (seed {result.seed}, as of {m.as_of}): {m.total_rows:,} rows → "
+        f"{m.total_nodes:,} nodes ({m.nodes['Subject']:,} subjects: "
+        f"{m.nodes['Organization']:,} organisations, {m.nodes['Person']:,} persons) and "
+        f"{m.total_relationships:,} relationships; generation took {gen.seconds:.1f} s "
+        f"({gen.rows_per_second:,.0f} rows/s).",
+        "",
+        "Import = `graph.importer.import_files`, one file at a time (validation, hashing, change "
+        "detection, writes). Floor = the same rows already validated and hashed, loaded with plain "
+        "`UNWIND $rows … MERGE … SET += props` (`cypher/bench/`) on a fresh server; only the "
+        "database calls are timed.",
+        "",
+        "| kind | rows | import s | import rows/s | floor s | floor rows/s | import/floor |",
+        "|---|---:|---:|---:|---:|---:|---:|",
+    ]
+    lines += [_row(p.name, p, floors.get(p.name)) for p in result.imports]
+    lines.append(_row("**total**", result.import_total, result.floor_total))
+    lines += [
+        "",
+        f"Peak RSS of the database process (VmHWM): import {result.import_rss_mb:,.0f} MiB, "
+        f"floor {result.floor_rss_mb:,.0f} MiB.",
+        "",
+        "Checks:",
+        f"- rows rejected: {result.rejected}",
+        "- node and relationship counts after the import equal the manifest: "
+        + ("yes" if not result.count_differences else "; ".join(result.count_differences)),
+    ]
+    if result.reimport is not None:
+        lines.append(
+            f"- importing every file again: {result.reimport.seconds:.1f} s "
+            f"({result.reimport.rate:,.0f} rows/s), created {result.reimport_created}, counts "
+            + (
+                "unchanged"
+                if not result.reimport_differences
+                else "; ".join(result.reimport_differences)
+            )
+        )
+    lines.append(
+        "- the floor wrote the same graph (counts equal the manifest): "
+        + ("yes" if not result.floor_differences else "; ".join(result.floor_differences))
+    )
+    return "\n".join(lines)

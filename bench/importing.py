@@ -1,0 +1,181 @@
+"""The import benchmark: generate a city, import it, compare with the raw floor, import it again.
+
+1. Generate a city of `scale` enterprises (`seeds.generator`), timed.
+2. On a throwaway server: import the files one kind at a time through `graph.importer`
+   (rows/s per kind and in total, peak RSS of the database process), check the node and
+   relationship counts against the manifest, import all files again and check that nothing
+   was created and the counts did not move.
+3. On a second, fresh server (a fair comparison: same empty start): load the same rows with
+   the floor statements (`bench.floor`), timing only the database calls, and check the floor
+   wrote the same graph.
+"""
+
+from __future__ import annotations
+
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from tqdm import tqdm
+
+from bench.counts import count_graph
+from bench.floor import load_floor
+from bench.server import BenchServer, throwaway_server
+from seeds.generator import GenerationResult, generate
+from seeds.output import FILES
+
+Say = Callable[[str], None]
+
+
+@dataclass
+class Phase:
+    """One timed load of some rows."""
+
+    name: str
+    rows: int
+    seconds: float
+
+    @property
+    def rate(self) -> float:
+        return self.rows / self.seconds if self.seconds else 0.0
+
+
+@dataclass
+class ImportBenchResult:
+    scale: int
+    seed: int
+    batch_size: int
+    heap: str
+    generation: GenerationResult
+    imports: list[Phase] = field(default_factory=list)
+    floors: list[Phase] = field(default_factory=list)
+    import_rss_mb: float = 0.0
+    floor_rss_mb: float = 0.0
+    rejected: int = 0
+    count_differences: list[str] = field(default_factory=list)
+    reimport: Phase | None = None
+    reimport_created: int = -1
+    reimport_differences: list[str] = field(default_factory=list)
+    floor_differences: list[str] = field(default_factory=list)
+
+    @property
+    def import_total(self) -> Phase:
+        return Phase(
+            "total", sum(p.rows for p in self.imports), sum(p.seconds for p in self.imports)
+        )
+
+    @property
+    def floor_total(self) -> Phase:
+        return Phase("total", sum(p.rows for p in self.floors), sum(p.seconds for p in self.floors))
+
+    @property
+    def ok(self) -> bool:
+        return (
+            self.rejected == 0
+            and not self.count_differences
+            and self.reimport_created == 0
+            and not self.reimport_differences
+            and not self.floor_differences
+        )
+
+
+def _tqdm_progress() -> Callable[[str, int, int], None]:
+    bars: dict[str, tqdm[Any]] = {}
+
+    def progress(stage: str, done: int, total: int) -> None:
+        if stage not in bars:
+            bars[stage] = tqdm(total=total, desc=f"generate {stage}", unit="subj", leave=False)
+        bars[stage].update(done - bars[stage].n)
+        if done >= total:
+            bars[stage].close()
+
+    return progress
+
+
+async def _import_phase(
+    server: BenchServer, result: ImportBenchResult, id_key: bytes, work: Path, say: Say
+) -> None:
+    from graph.importer import import_files
+
+    files = result.generation.files
+    rows = result.generation.manifest.rows
+    for kind, path in zip(FILES, files, strict=True):
+        say(f"importing {path.name} ({rows[kind]:,} rows)")
+        started = time.perf_counter()
+        summary = await import_files(
+            server.executor,
+            [path],
+            id_key=id_key,
+            batch_size=result.batch_size,
+            rejects_path=work / "rejects.jsonl",
+            progress=True,
+        )
+        result.imports.append(Phase(kind, rows[kind], time.perf_counter() - started))
+        result.rejected += summary.rejected
+    result.import_rss_mb = server.peak_rss_mb()
+    say("counting nodes and relationships")
+    counts = await count_graph(server.executor)
+    result.count_differences = counts.differences(result.generation.manifest)
+    say("importing every file again (must create nothing)")
+    started = time.perf_counter()
+    again = await import_files(
+        server.executor,
+        files,
+        id_key=id_key,
+        batch_size=result.batch_size,
+        rejects_path=work / "rejects-again.jsonl",
+        progress=True,
+    )
+    total_rows = result.generation.manifest.total_rows
+    result.reimport = Phase("re-import", total_rows, time.perf_counter() - started)
+    result.reimport_created = again.created
+    counts = await count_graph(server.executor)
+    result.reimport_differences = counts.differences(result.generation.manifest)
+
+
+async def _floor_phase(
+    server: BenchServer, result: ImportBenchResult, id_key: bytes, say: Say
+) -> None:
+    rows = result.generation.manifest.rows
+    for kind, path in zip(FILES, result.generation.files, strict=True):
+        say(f"floor load of {path.name}")
+        with tqdm(total=rows[kind], desc=f"floor {kind}", unit="row", leave=False) as bar:
+            timing = await load_floor(
+                server.executor, path, id_key, batch_size=result.batch_size, on_batch=bar.update
+            )
+        result.floors.append(Phase(kind, rows[kind], timing.seconds))
+    result.floor_rss_mb = server.peak_rss_mb()
+    counts = await count_graph(server.executor)
+    result.floor_differences = counts.differences(result.generation.manifest)
+
+
+async def run_import_bench(
+    *,
+    scale: int,
+    seed: int,
+    batch_size: int,
+    heap: str,
+    id_key: bytes,
+    say: Say = print,
+    keep: Path | None = None,
+) -> ImportBenchResult:
+    """Run the whole benchmark; the generated files go to `keep` or a removed temp dir."""
+    with tempfile.TemporaryDirectory(prefix="creditgraph-bench-city-") as tmp:
+        work = keep or Path(tmp)
+        say(f"generating a city of {scale:,} enterprises into {work}")
+        generation = generate(work, scale=scale, seed=seed, progress=_tqdm_progress())
+        say(
+            f"generated {generation.manifest.total_rows:,} rows in {generation.seconds:.1f} s "
+            f"({generation.rows_per_second:,.0f} rows/s)"
+        )
+        result = ImportBenchResult(scale, seed, batch_size, heap, generation)
+        say(f"starting a throwaway graph server (heap {heap}) for the import")
+        async with throwaway_server(heap) as server:
+            await _import_phase(server, result, id_key, work, say)
+        say("starting a fresh throwaway graph server for the floor")
+        async with throwaway_server(heap) as server:
+            await _floor_phase(server, result, id_key, say)
+    return result

@@ -1,0 +1,8 @@
+// The persons a list entry names as directly responsible for the unpaid debt
+// (影响债务履行的直接责任人, 002 HLJ Art.33).
+// @param ids LIST<STRING>  entry ids
+// @returns sourceId, sid, kind, name
+UNWIND $ids AS id
+MATCH (p:Person)-[:DEBT_RESPONSIBLE_FOR]->(e:ListEntry {entryId: id})
+RETURN id AS sourceId, p.sid AS sid, p.kind AS kind, p.name AS name
+ORDER BY sourceId, sid

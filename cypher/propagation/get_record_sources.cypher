@@ -1,0 +1,8 @@
+// Credit records that may start a propagation rule (P3 arrears, P7 commitments), with their
+// subject; `props` carries every property of the record.
+// @param ids LIST<STRING>  record ids
+// @returns id, type, status, props, subject
+UNWIND $ids AS id
+MATCH (s:Subject)-[:HAS_RECORD]->(r:CreditRecord {recordId: id})
+RETURN r.recordId AS id, r.recordType AS type, r.status AS status, properties(r) AS props,
+       {sid: s.sid, kind: s.kind, name: s.name, isSOE: s.isSOE} AS subject

@@ -1,0 +1,27 @@
+// List entries of each subject, newest decision first, one page per subject with the total.
+// An ACTIVE entry whose period ended before `today` is reported as EXPIRED (the expiry job
+// and the read path agree even before the job has run).
+// @param sids LIST<STRING>  subjects
+// @param statuses LIST<STRING>  statuses to include (after the expiry rule), or null for all
+// @param listTypes LIST<STRING>  list types to include, or null for all
+// @param today DATE  the date that decides expiry
+// @param skip INTEGER  offset within each subject's list
+// @param limit INTEGER  page size (plus one)
+// @returns sid, page, total
+UNWIND $sids AS key
+MATCH (s:Subject {sid: key})-[:LISTED_AS]->(e:ListEntry)
+WITH key, e,
+     CASE WHEN e.status = 'ACTIVE' AND e.validUntil IS NOT NULL AND e.validUntil < $today
+          THEN 'EXPIRED' ELSE e.status END AS effective
+WHERE ($statuses IS NULL OR effective IN $statuses)
+  AND ($listTypes IS NULL OR e.listType IN $listTypes)
+WITH key, e, effective
+ORDER BY key, e.decisionDate DESC, e.entryId
+OPTIONAL MATCH (e)-[:ISSUED_BY]->(a:Authority)
+WITH key, collect({entryId: e.entryId, listType: e.listType, status: effective,
+                   decisionNo: e.decisionNo, decisionDate: e.decisionDate, reason: e.reason,
+                   legalBasis: e.legalBasis, validFrom: e.validFrom, validUntil: e.validUntil,
+                   removalConditions: e.removalConditions, remedies: e.remedies,
+                   removalReason: e.removalReason, authorityId: a.authorityId,
+                   authorityName: a.name}) AS items
+RETURN key AS sid, items[$skip..($skip + $limit)] AS page, size(items) AS total

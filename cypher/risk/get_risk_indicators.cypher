@@ -1,0 +1,13 @@
+// The risk indicators of each subject, strongest first, with the source subject they point at.
+// @param sids LIST<STRING>  subjects
+// @returns sid, indicatorId, indicatorType, score, ruleId, rationale, computedAt, isRiskIndicator, sourceSid, sourceName, sourceKind, sourceGrade, sourceEntryIds, linkKinds, distance, evidence
+UNWIND $sids AS key
+MATCH (:Subject {sid: key})<-[:INDICATES]-(i:RiskIndicator)
+OPTIONAL MATCH (i)-[:LINKED_TO]->(s:Subject)
+RETURN key AS sid, i.indicatorId AS indicatorId, i.indicatorType AS indicatorType,
+       i.score AS score, i.ruleId AS ruleId, i.rationale AS rationale,
+       i.computedAt AS computedAt, i.isRiskIndicator AS isRiskIndicator,
+       i.sourceSid AS sourceSid, s.name AS sourceName, s.kind AS sourceKind,
+       i.sourceGrade AS sourceGrade, i.sourceEntryIds AS sourceEntryIds,
+       i.linkKinds AS linkKinds, i.distance AS distance, i.evidence AS evidence
+ORDER BY sid, score DESC, indicatorId

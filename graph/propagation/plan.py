@@ -1,0 +1,301 @@
+"""Planning: which flags, person records and derived entries the rules imply (pure, no I/O).
+
+The engine reads sources and role holders from the graph, hands them to `build_plan`, and writes
+the result; `previewPropagation` stops after planning. Keeping this step pure makes the rules'
+semantics testable without a database and guarantees the preview shows exactly what a
+designation would write.
+
+Identity is deterministic: a flag is one per (source, target, flag type) and carries every path
+that reached the target (a person holding two roles gets one flag with two paths), so running
+the same propagation twice finds the same ids and changes nothing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from graph.rules import RULES, Rule, RuleSet
+
+PERSON_KIND = "NATURAL_PERSON"
+
+
+@dataclass(frozen=True)
+class SubjectRef:
+    sid: str
+    kind: str | None
+    name: str | None = None
+    is_soe: bool | None = None
+
+    def field(self, name: str) -> Any:
+        return {"kind": self.kind, "isSOE": self.is_soe}.get(name)
+
+
+@dataclass(frozen=True)
+class Source:
+    """A list entry or credit record that may start a rule."""
+
+    kind: str  # "list_entry" or "record"
+    id: str
+    type: str  # list type or record type
+    status: str | None
+    props: Mapping[str, Any]
+    subject: SubjectRef
+    responsibles: tuple[SubjectRef, ...] | None = None  # known up front (preview); else read
+    virtual: bool = False  # not in the graph (a preview)
+
+    @property
+    def decision_date(self) -> date | None:
+        value = self.props.get("decisionDate")
+        return value if isinstance(value, date) else None
+
+
+@dataclass(frozen=True)
+class Holder:
+    """Someone who held a role in a source's subject on the source's decision date."""
+
+    source_id: str
+    subject: SubjectRef
+    role: str
+    start: date | None
+    end: date | None
+
+
+@dataclass(frozen=True)
+class PathStep:
+    """source subject —role (start–end)→ target: one way a rule reached the target."""
+
+    via_sid: str
+    role: str
+    start: date | None
+    end: date | None
+
+    @property
+    def key(self) -> str:
+        return f"{self.role}|{self.start or ''}|{self.via_sid}"
+
+
+@dataclass
+class PlannedFlag:
+    flag_id: str
+    flag_type: str
+    rule_id: str
+    legal_basis: str
+    public: bool
+    target: SubjectRef
+    source: Source
+    valid_from: date | None
+    valid_until: date | None
+    paths: dict[str, PathStep] = field(default_factory=dict)
+
+    def row(self) -> dict[str, Any]:
+        return {
+            "flagId": self.flag_id,
+            "flagType": self.flag_type,
+            "ruleId": self.rule_id,
+            "legalBasis": self.legal_basis,
+            "public": self.public,
+            "targetSid": self.target.sid,
+            "sourceId": self.source.id,
+            "sourceSid": self.source.subject.sid,
+            "validFrom": self.valid_from,
+            "validUntil": self.valid_until,
+        }
+
+    def path_rows(self) -> list[dict[str, Any]]:
+        return [
+            {
+                "flagId": self.flag_id,
+                "key": key,
+                "viaSid": p.via_sid,
+                "role": p.role,
+                "from": p.start,
+                "to": p.end,
+            }
+            for key, p in sorted(self.paths.items())
+        ]
+
+
+@dataclass(frozen=True)
+class PlannedRecord:
+    """The dishonest act written into a natural person's own credit information (P1)."""
+
+    record_id: str
+    record_type: str
+    flag: PlannedFlag
+
+    def row(self, on: date) -> dict[str, Any]:
+        f = self.flag
+        props = f.source.props
+        return {
+            "recordId": self.record_id,
+            "recordType": self.record_type,
+            "flagId": f.flag_id,
+            "targetSid": f.target.sid,
+            "sourceId": f.source.id,
+            "ruleId": f.rule_id,
+            "title": f"{f.rule_id}: {f.source.subject.name or f.source.subject.sid} "
+            f"{f.source.type} {props.get('decisionNo') or f.source.id}",
+            "legalBasis": f.legal_basis,
+            "decisionNo": props.get("decisionNo"),
+            "decisionDate": props.get("decisionDate"),
+            "publicationEnd": f.valid_until,
+            "publishedAt": on,
+        }
+
+
+@dataclass(frozen=True)
+class PlannedEntry:
+    """A list entry a rule creates automatically (P2), with the source it derives from."""
+
+    entry_id: str
+    list_type: str
+    rule_id: str
+    legal_basis: str
+    parent: Source
+
+    def row(self) -> dict[str, Any]:
+        return {
+            "entryId": self.entry_id,
+            "listType": self.list_type,
+            "derivedFrom": self.parent.id,
+            "ruleId": self.rule_id,
+            "legalBasis": self.legal_basis,
+            "reason": f"{self.rule_id}: automatically {self.list_type} because of "
+            f"{self.parent.type} entry {self.parent.id}",
+        }
+
+    def virtual_source(self) -> Source:
+        """What the entry will look like once written: used by previews."""
+        props = dict(self.parent.props)
+        props.update(entryId=self.entry_id, listType=self.list_type, derivedFrom=self.parent.id)
+        return Source(
+            kind="list_entry",
+            id=self.entry_id,
+            type=self.list_type,
+            status="ACTIVE",
+            props=props,
+            subject=self.parent.subject,
+            responsibles=self.parent.responsibles,
+            virtual=True,
+        )
+
+
+@dataclass
+class Plan:
+    flags: dict[str, PlannedFlag] = field(default_factory=dict)
+    records: dict[str, PlannedRecord] = field(default_factory=dict)
+    entries: dict[str, PlannedEntry] = field(default_factory=dict)
+
+    def merge(self, other: Plan) -> None:
+        for fid, flag in other.flags.items():
+            mine = self.flags.setdefault(fid, flag)
+            if mine is not flag:
+                mine.paths.update(flag.paths)
+        self.records.update(other.records)
+        self.entries.update(other.entries)
+
+
+def digest(*parts: str) -> str:
+    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
+
+
+def flag_id(source_id: str, target_sid: str, flag_type: str) -> str:
+    """One flag per (source, target, flag type), whatever the paths and however often derived."""
+    return "F" + digest(source_id, target_sid, flag_type)[:24]
+
+
+def record_id(flag: str) -> str:
+    return "PDR" + digest("record", flag)[:24]
+
+
+def derived_entry_id(parent_id: str, rule_id: str) -> str:
+    return f"{parent_id}-{rule_id}"
+
+
+def qualifies(rule: Rule, source: Source) -> bool:
+    """Does `source` start `rule`? Type, status, source fields and subject conditions."""
+    t = rule.trigger
+    if source.kind != t.kind or source.type not in t.types or source.status not in t.statuses:
+        return False
+    if any(source.props.get(k) not in allowed for k, allowed in t.where.items()):
+        return False
+    if t.subject_kinds and source.subject.kind not in t.subject_kinds:
+        return False
+    return all(source.subject.field(k) in allowed for k, allowed in t.subject_where.items())
+
+
+def applicable(rules: RuleSet, sources: Iterable[Source]) -> list[tuple[Rule, Source]]:
+    return [(r, s) for s in sources for r in rules.by_trigger(s.kind) if qualifies(r, s)]
+
+
+def _reached(
+    rule: Rule, source: Source, holders: Sequence[Holder], responsibles: Sequence[SubjectRef]
+) -> list[tuple[SubjectRef, PathStep | None]]:
+    if rule.reaches == "subject":
+        return [(source.subject, None)]
+    found: list[tuple[SubjectRef, PathStep | None]] = []
+    for follow in rule.follows:
+        if follow.edge is not None:
+            found += [
+                (person, PathStep(source.subject.sid, follow.edge, None, None))
+                for person in responsibles
+            ]
+            continue
+        if follow.only_if_none and any(h.role in follow.only_if_none for h in holders):
+            continue
+        found += [
+            (h.subject, PathStep(source.subject.sid, h.role, h.start, h.end))
+            for h in holders
+            if h.role == follow.role
+        ]
+    return found
+
+
+def build_plan(
+    pairs: Iterable[tuple[Rule, Source]],
+    holders: Mapping[str, Sequence[Holder]],
+    responsibles: Mapping[str, Sequence[SubjectRef]],
+    rules: RuleSet = RULES,
+) -> Plan:
+    """The flags, person records and derived entries implied by each (rule, source) pair.
+
+    `holders[source_id]` are the role holders on the source's decision date (already filtered
+    by date); `responsibles[source_id]` the persons a list entry names as debt-responsible.
+    """
+    plan = Plan()
+    for rule, source in pairs:
+        starts = source.props.get(rule.validity.starts)
+        ends = source.props.get(rule.validity.ends) if rule.validity.ends else None
+        for target, path in _reached(
+            rule, source, holders.get(source.id, ()), responsibles.get(source.id, ())
+        ):
+            for flag_type in rule.effect.flags:
+                fid = flag_id(source.id, target.sid, flag_type)
+                flag = plan.flags.get(fid)
+                if flag is None:
+                    flag = plan.flags[fid] = PlannedFlag(
+                        flag_id=fid,
+                        flag_type=flag_type,
+                        rule_id=rule.id,
+                        legal_basis=rule.legal_basis,
+                        public=rules.flag_types[flag_type].public,
+                        target=target,
+                        source=source,
+                        valid_from=starts,
+                        valid_until=ends,
+                    )
+                if path is not None:
+                    flag.paths[path.key] = path
+                if rule.effect.record and target.kind == PERSON_KIND:
+                    rid = record_id(fid)
+                    plan.records[rid] = PlannedRecord(rid, rule.effect.record, flag)
+        if rule.effect.derive_entry:
+            eid = derived_entry_id(source.id, rule.id)
+            plan.entries[eid] = PlannedEntry(
+                eid, rule.effect.derive_entry, rule.id, rule.legal_basis, source
+            )
+    return plan

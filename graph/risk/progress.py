@@ -1,0 +1,50 @@
+"""Progress output for the long recomputations (`creditgraph analytics …`) and batching."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator, Sequence
+from types import TracebackType
+from typing import TypeVar
+
+from tqdm import tqdm
+
+T = TypeVar("T")
+
+
+def batched(items: Sequence[T], size: int) -> Iterator[list[T]]:
+    for i in range(0, len(items), size):
+        yield list(items[i : i + size])
+
+
+class Progress:
+    """A tqdm bar on stderr when enabled; a silent counter otherwise (tests, the API)."""
+
+    def __init__(self, label: str, total: int | None, *, enabled: bool) -> None:
+        self.done = 0
+        self._bar = (
+            tqdm(total=total, desc=label, unit="item", file=sys.stderr, leave=True)
+            if enabled
+            else None
+        )
+
+    def update(self, n: int) -> None:
+        self.done += n
+        if self._bar is not None:
+            self._bar.update(n)
+
+    def note(self, text: str) -> None:
+        if self._bar is not None:
+            self._bar.set_postfix_str(text)
+
+    def __enter__(self) -> Progress:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        if self._bar is not None:
+            self._bar.close()

@@ -1,0 +1,258 @@
+"""Sanction rules declared as data: propagation (P1, P2, P3, P7, P8, P10) and the entry lifecycle.
+
+`propagation.yaml` and `lifecycle.yaml` are loaded and validated once, at import, against the
+domain model: a rule may follow only roles that carry sanctions (`sanction_reach` in
+graph/model/domain.yaml), name only declared list, record and flag types, and must cite its
+legal basis in DOMAIN.md's citation format. A typo in a rule file therefore fails at start-up,
+never in a request.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, model_validator
+
+from graph.model import MODEL, DomainModel
+
+RULES_DIR = Path(__file__).resolve().parent
+PROPAGATION_FILE = RULES_DIR / "propagation.yaml"
+LIFECYCLE_FILE = RULES_DIR / "lifecycle.yaml"
+
+# "002 HLJ Art.33", "001 item 10", "004 item 2", "003 §6(1)": a seed file, then where in it.
+CITATION = re.compile(r"^00[0-4] \S.*$")
+SUBJECT_FIELDS = ("kind", "isSOE")
+Scalar = str | bool | int | float | None
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Follow(Strict):
+    """One way a rule reaches a person: a role held in the source subject, or an edge to the
+    source entry (the debt-responsible persons a decision names)."""
+
+    role: str | None = None
+    edge: Literal["DEBT_RESPONSIBLE_FOR"] | None = None
+    only_if_none: tuple[str, ...] = ()
+
+    @model_validator(mode="after")
+    def _one_kind(self) -> Follow:
+        if (self.role is None) == (self.edge is None):
+            raise ValueError("a follow names exactly one of `role` or `edge`")
+        if self.edge is not None and self.only_if_none:
+            raise ValueError("`only_if_none` applies to roles only")
+        return self
+
+    @property
+    def name(self) -> str:
+        return self.role or self.edge or ""
+
+
+class Trigger(Strict):
+    kind: Literal["list_entry", "record"]
+    list_types: tuple[str, ...] = ()
+    record_types: tuple[str, ...] = ()
+    statuses: tuple[str, ...]
+    where: dict[str, tuple[Scalar, ...]] = {}
+    subject_kinds: tuple[str, ...] = ()
+    subject_where: dict[str, tuple[Scalar, ...]] = {}
+
+    @property
+    def types(self) -> tuple[str, ...]:
+        return self.list_types if self.kind == "list_entry" else self.record_types
+
+
+class Effect(Strict):
+    flags: tuple[str, ...] = ()
+    record: str | None = None
+    derive_entry: str | None = None
+
+
+class Validity(Strict):
+    starts: Literal["validFrom", "decisionDate"]
+    ends: Literal["validUntil", "publicationEnd"] | None
+    note: str
+
+
+class Rule(Strict):
+    id: str
+    title: str
+    zh: str
+    trigger: Trigger
+    reaches: Literal["subject", "role_holders"]
+    follows: tuple[Follow, ...] = ()
+    effect: Effect
+    validity: Validity
+    legal_basis: str
+    cites: tuple[str, ...] = ()
+
+    @property
+    def roles(self) -> tuple[str, ...]:
+        return tuple(f.role for f in self.follows if f.role)
+
+    @property
+    def edges(self) -> tuple[str, ...]:
+        return tuple(f.edge for f in self.follows if f.edge)
+
+
+class FlagType(Strict):
+    zh: str
+    public: bool
+    source: str
+
+
+class RuleSet(Strict):
+    flag_types: dict[str, FlagType]
+    rules: dict[str, Rule]
+
+    def by_trigger(self, kind: str) -> tuple[Rule, ...]:
+        return tuple(r for r in self.rules.values() if r.trigger.kind == kind)
+
+    def source_types(self, kind: str) -> tuple[str, ...]:
+        """Every list (or record) type some rule starts from."""
+        return tuple(sorted({t for r in self.by_trigger(kind) for t in r.trigger.types}))
+
+
+class ListPolicy(Strict):
+    requires: tuple[str, ...]
+    measure_kinds: tuple[str, ...]
+    default_period_days: int | None
+    source: str
+
+
+class RemovalEffect(Strict):
+    record_status: str
+    stop_publication: bool
+    source: str
+
+
+class ObjectionPolicy(Strict):
+    grounds: tuple[str, ...]
+    mark_working_days: int
+    decide_working_days: int
+    source: str
+
+
+class RepairPolicy(Strict):
+    methods: tuple[str, ...]
+    source: str
+
+
+class Lifecycle(Strict):
+    lists: dict[str, ListPolicy]
+    in_force_statuses: tuple[str, ...]
+    removal: dict[str, RemovalEffect]
+    objections: ObjectionPolicy
+    repair: RepairPolicy
+
+
+class RuleError(ValueError):
+    """A rule file that contradicts the domain model or itself."""
+
+
+def _check(condition: bool, message: str) -> None:
+    if not condition:
+        raise RuleError(message)
+
+
+def _citation(rule_id: str, text: str) -> None:
+    _check(bool(CITATION.match(text)), f"{rule_id}: {text!r} is not a seed citation")
+
+
+def validate_rules(rules: RuleSet, model: DomainModel = MODEL) -> RuleSet:
+    """Check every name in `rules` against the model; raise `RuleError` on the first mistake."""
+    subject_kinds = {*model.organization_kinds, "NATURAL_PERSON"}
+    for rid, rule in rules.rules.items():
+        _check(rule.id == rid and re.fullmatch(r"P\d+", rid) is not None, f"bad rule id {rid}")
+        t = rule.trigger
+        if t.kind == "list_entry":
+            _check(bool(t.list_types) and not t.record_types, f"{rid}: list_types only")
+            for lt in t.list_types:
+                _check(lt in model.list_types, f"{rid}: unknown list type {lt}")
+            for st in t.statuses:
+                _check(st in model.list_statuses, f"{rid}: unknown list status {st}")
+        else:
+            _check(bool(t.record_types) and not t.list_types, f"{rid}: record_types only")
+            for rt in t.record_types:
+                _check(rt in model.record_types, f"{rid}: unknown record type {rt}")
+            for st in t.statuses:
+                _check(st in model.record_statuses, f"{rid}: unknown record status {st}")
+        for kind in t.subject_kinds:
+            _check(kind in subject_kinds, f"{rid}: unknown subject kind {kind}")
+        for key in t.subject_where:
+            _check(key in SUBJECT_FIELDS, f"{rid}: subject_where may test {SUBJECT_FIELDS}")
+        if rule.reaches == "subject":
+            _check(not rule.follows, f"{rid}: a rule reaching the subject follows no roles")
+        else:
+            _check(bool(rule.follows), f"{rid}: a rule reaching role holders must follow some")
+        for follow in rule.follows:
+            if follow.edge is not None:
+                _check(t.kind == "list_entry", f"{rid}: {follow.edge} points at list entries")
+                continue
+            role = model.roles.get(follow.role or "")
+            _check(role is not None, f"{rid}: unknown role {follow.role}")
+            assert role is not None
+            _check(
+                role.sanction_reach,
+                f"{rid}: {follow.role} carries no sanctions (sanction_reach is false in the "
+                "model); a punishment may reach only the roles the law names (002 HLJ Art.33)",
+            )
+            for other in follow.only_if_none:
+                _check(other in rule.roles, f"{rid}: only_if_none names {other}, not followed")
+        e = rule.effect
+        _check(bool(e.flags or e.derive_entry), f"{rid}: the rule has no effect")
+        for flag in e.flags:
+            _check(flag in rules.flag_types, f"{rid}: undeclared flag type {flag}")
+        if e.record is not None:
+            rtype = model.record_types.get(e.record)
+            _check(rtype is not None and rtype.derived, f"{rid}: {e.record} is no derived record")
+            _check(bool(e.flags), f"{rid}: a derived record belongs to a flag")
+        if e.derive_entry is not None:
+            _check(e.derive_entry in model.list_types, f"{rid}: unknown list {e.derive_entry}")
+            _check(t.kind == "list_entry", f"{rid}: entries derive from entries")
+            _check(e.derive_entry not in t.list_types, f"{rid}: an entry cannot derive itself")
+        if rule.validity.ends == "validUntil" or rule.validity.starts == "validFrom":
+            _check(t.kind == "list_entry", f"{rid}: validFrom/validUntil are list-entry fields")
+        if rule.validity.ends == "publicationEnd":
+            _check(t.kind == "record", f"{rid}: publicationEnd is a record field")
+        _citation(rid, rule.legal_basis)
+        for cite in rule.cites:
+            _citation(rid, cite)
+    for name, flag_type in rules.flag_types.items():
+        _check(name.isupper(), f"flag type {name} must be UPPER_CASE")
+        _check("RISK" not in name, f"{name}: risk indicators are not sanctions (DOMAIN.md §7.3)")
+        for part in flag_type.source.split(";"):
+            _citation(name, part.strip())
+    return rules
+
+
+def validate_lifecycle(lifecycle: Lifecycle, model: DomainModel = MODEL) -> Lifecycle:
+    _check(set(lifecycle.lists) == set(model.list_types), "lifecycle.lists must cover every list")
+    for name, policy in lifecycle.lists.items():
+        for kind in policy.measure_kinds:
+            _check(kind in model.measure_kinds, f"{name}: unknown measure kind {kind}")
+    for st in lifecycle.in_force_statuses:
+        _check(st in model.list_statuses, f"unknown list status {st}")
+    _check(set(lifecycle.removal) == set(model.removal_reasons), "removal must cover every reason")
+    for reason, effect in lifecycle.removal.items():
+        _check(effect.record_status in model.record_statuses, f"{reason}: unknown record status")
+    return lifecycle
+
+
+def load_rules(path: Path = PROPAGATION_FILE) -> RuleSet:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    rules = {rid: {"id": rid, **body} for rid, body in (data.get("rules") or {}).items()}
+    return validate_rules(RuleSet.model_validate({**data, "rules": rules}))
+
+
+def load_lifecycle(path: Path = LIFECYCLE_FILE) -> Lifecycle:
+    return validate_lifecycle(Lifecycle.model_validate(yaml.safe_load(path.read_text("utf-8"))))
+
+
+RULES = load_rules()
+LIFECYCLE = load_lifecycle()

@@ -1,0 +1,1 @@
+"""Credit records and list entries."""

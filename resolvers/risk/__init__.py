@@ -1,0 +1,1 @@
+"""Risk analytics: grades, ownership penetration, control, linked risk, clusters, credit checks."""
