@@ -11,6 +11,7 @@ from strawberry.types import ExecutionContext
 
 from api.extensions.errors import CodedErrors
 from api.extensions.limits import limit_extensions
+from resolvers.records.mutations import RecordMutations
 from resolvers.records.queries import RecordQueries
 from resolvers.records.types import RECORD_TYPES
 from resolvers.risk.mutations import RiskMutations
@@ -25,7 +26,9 @@ from resolvers.subjects.types import SUBJECT_TYPES
 Query = merge_types(
     "Query", (SubjectQueries, RecordQueries, StatsQueries, SanctionQueries, RiskQueries)
 )
-Mutation = merge_types("Mutation", (SubjectMutations, SanctionMutations, RiskMutations))
+Mutation = merge_types(
+    "Mutation", (SubjectMutations, RecordMutations, SanctionMutations, RiskMutations)
+)
 
 
 class CreditGraphSchema(Schema):

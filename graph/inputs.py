@@ -13,7 +13,7 @@ never holds one. That needs the keyed-hash secret: validate with `context={"id_k
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Mapping
 from datetime import date, datetime
 from typing import Annotated, Any, TypeVar
 
@@ -291,6 +291,21 @@ class RoleIn(InputModel):
         return _subject_sid(self, "holder")
 
 
+class RoleEndIn(InputModel):
+    """The end of a role: its identity (holder, role, organisation, from) and its last day."""
+
+    role: RoleType
+    holderId: PublicId
+    uscc: Uscc
+    from_: IsoDate = Field(alias="from")
+    to: IsoDate
+
+    @model_validator(mode="after")
+    def _rules(self) -> RoleEndIn:
+        _not_before(self.to, self.from_, "to", "from")
+        return self
+
+
 class RecordIn(InputModel):
     """A credit record about one subject, keyed by `recordId`; its type picks its label."""
 
@@ -415,10 +430,22 @@ def first_error(exc: ValidationError) -> tuple[str | None, str]:
     return field, first["msg"].removeprefix("Value error, ")
 
 
-def validated(model: type[M], data: dict[str, Any], *, context: dict[str, Any] | None = None) -> M:
-    """Build `model` from `data`, turning pydantic's errors into one `BadUserInput`."""
+def validated(
+    model: type[M],
+    data: dict[str, Any],
+    *,
+    context: dict[str, Any] | None = None,
+    names: Mapping[str, str] | None = None,
+) -> M:
+    """Build `model` from `data`, turning pydantic's errors into one `BadUserInput`.
+
+    `names` maps model field names to the caller's (e.g. `uscc` → `organizationUscc` in GraphQL),
+    so the error names the field the client sent.
+    """
     try:
         return model.model_validate(data, context=context)
     except ValidationError as exc:
         field, reason = first_error(exc)
+        if field is not None and names:
+            field = names.get(field, field)
         raise BadUserInput(f"{field}: {reason}" if field else reason, field=field) from None

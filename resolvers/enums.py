@@ -1,7 +1,8 @@
 """GraphQL enums for the model's vocabularies.
 
 They are written out (so type checkers and readers see them) and must equal
-`graph/model/domain.yaml`: `tests/test_enums.py` fails when one drifts from the model.
+`graph/model/domain.yaml`: `tests/test_enums.py` fails when one drifts from the model. The
+descriptions of their values (Chinese term, source) are generated from the model at import.
 """
 
 from __future__ import annotations
@@ -9,6 +10,8 @@ from __future__ import annotations
 from enum import Enum
 
 import strawberry
+
+from graph.model import MODEL
 
 
 @strawberry.enum(description="Role relationship types (holder → organisation).")
@@ -103,3 +106,118 @@ class ListStatus(Enum):
     REMOVED = "REMOVED"
     ARCHIVED = "ARCHIVED"
     EXPIRED = "EXPIRED"
+
+
+@strawberry.enum(description="Kind of identity document behind a person's ID number (HLJ Art.19).")
+class IdType(Enum):
+    CITIZEN_ID = "CITIZEN_ID"
+    OTHER_VALID_ID = "OTHER_VALID_ID"
+
+
+@strawberry.enum(description="Position held under EMPLOYED_BY (accounting staff, public staff).")
+class EmploymentPosition(Enum):
+    ACCOUNTANT = "ACCOUNTANT"
+    CHIEF_ACCOUNTANT = "CHIEF_ACCOUNTANT"
+    CASHIER = "CASHIER"
+    PUBLIC_STAFF = "PUBLIC_STAFF"
+    STAFF = "STAFF"
+
+
+@strawberry.enum(description="Severity of the act a record describes (DOMAIN.md §11(a)).")
+class Severity(Enum):
+    MINOR_EXEMPT = "MINOR_EXEMPT"
+    GENERAL = "GENERAL"
+    SERIOUS = "SERIOUS"
+
+
+@strawberry.enum(
+    description="Procedure of an administrative penalty; SIMPLE ones are excluded (P15)."
+)
+class Procedure(Enum):
+    SIMPLE = "SIMPLE"
+    GENERAL = "GENERAL"
+
+
+@strawberry.enum(description="What an ARREARS record is in arrears of (HLJ Art.18(7); HEB §3(1)).")
+class ArrearsKind(Enum):
+    TAX = "TAX"
+    SOCIAL_INSURANCE = "SOCIAL_INSURANCE"
+    HOUSING_FUND = "HOUSING_FUND"
+    UTILITIES = "UTILITIES"
+    SME_PAYMENT = "SME_PAYMENT"
+    MIGRANT_WAGES = "MIGRANT_WAGES"
+
+
+# -- value descriptions, generated from the model ----------------------------------------------
+_STATUS_DOCS = {
+    "COLLECTED": "Collected, not yet published.",
+    "PUBLISHED": "Published (公示).",
+    "OBJECTION_MARKED": "Marked as under objection (异议标注, HLJ Art.39).",
+    "CORRECTED": "Corrected after an objection or a changed legal document.",
+    "REVOKED": "Revoked: the basis no longer stands.",
+    "REPAIRED": "Credit repaired: publication stopped (HLJ Art.40).",
+    "EXPIRED": "Publication period over; never published again (HLJ Art.37).",
+    "ARCHIVED": "Kept in the archive only (档案保存).",
+    "PROPOSED": "Proposed: prior notice of basis, result and appeal deadline (CX §5).",
+    "ACTIVE": "In force and pushed to the participating departments.",
+    "OBJECTION_PENDING": "An objection against the entry is being handled.",
+    "REMOVED": "Removed: objection upheld, repaired, period expired or basis revoked.",
+}
+
+
+def _role_doc(name: str) -> str:
+    role = MODEL.roles[name]
+    holders = " or ".join(role.holders)
+    reach = " Sanctions reach its holder." if role.sanction_reach else ""
+    note = f" {role.note}" if role.note else ""
+    return f"{role.zh}; held by {holders}.{reach}{note} Source: {role.source}."
+
+
+def _value_docs() -> dict[type[Enum], dict[str, str]]:
+    kinds = {k: f"{v.zh}. Source: {v.source}." for k, v in MODEL.organization_kinds.items()}
+    return {
+        RoleType: {name: _role_doc(name) for name in MODEL.roles},
+        OrgKind: kinds,
+        SubjectKind: {**kinds, "NATURAL_PERSON": "自然人: a natural person."},
+        RecordType: {
+            k: f"{v.zh}; nature {v.nature}{'; derived by rules' if v.derived else ''}. "
+            f"Source: {v.source}."
+            for k, v in MODEL.record_types.items()
+        },
+        RecordStatus: _STATUS_DOCS,
+        PenaltyKind: {k: f"{v.zh}; Hebei class {v.hebei}." for k, v in MODEL.penalty_kinds.items()},
+        ListType: {
+            k: f"{v.zh}; {v.polarity.lower()}{', serious' if v.serious else ''}. "
+            f"Source: {v.source}."
+            for k, v in MODEL.list_types.items()
+        },
+        ListStatus: _STATUS_DOCS,
+        IdType: {
+            "CITIZEN_ID": "Citizen identity number (公民身份号码, GB 11643).",
+            "OTHER_VALID_ID": "Another valid ID document, when there is no citizen ID.",
+        },
+    }
+
+
+def _describe() -> None:
+    """Attach each value's description (Chinese term, source) from the model to the schema."""
+    for enum, docs in _value_docs().items():
+        for value in enum.__strawberry_definition__.values:  # type: ignore[attr-defined]
+            value.description = docs.get(value.name) or value.description
+
+
+_describe()
+
+# Enums whose values must equal a vocabulary of the model (checked by the tests).
+MODEL_VOCABULARIES: dict[type[Enum], tuple[str, ...]] = {
+    RoleType: tuple(MODEL.roles),
+    OrgKind: tuple(MODEL.organization_kinds),
+    RecordType: tuple(MODEL.record_types),
+    RecordStatus: tuple(MODEL.record_statuses),
+    PenaltyKind: tuple(MODEL.penalty_kinds),
+    ListType: tuple(MODEL.list_types),
+    EmploymentPosition: tuple(MODEL.employment_positions),
+    Severity: tuple(MODEL.severities),
+    Procedure: tuple(MODEL.procedures),
+    ArrearsKind: tuple(MODEL.arrears_kinds),
+}

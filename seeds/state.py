@@ -83,6 +83,11 @@ DOMAIN_ABBR = {d.domain: d.abbr for d in AUTHORITY_DOMAINS}
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
 
 
+def entry_id(seq: int) -> str:
+    """The id of the `seq`-th generated list entry (1-based)."""
+    return f"LE-{seq:09d}"
+
+
 def _coprime_multiplier(space: int, rng: random.Random) -> int:
     while True:
         m = rng.randrange(space // 3, space - 1)
@@ -355,7 +360,7 @@ class CityState:
         self._entry_seq += 1
         row: dict[str, Any] = {
             "kind": "listEntry",
-            "entryId": f"LE-{self._entry_seq:09d}",
+            "entryId": entry_id(self._entry_seq),
             "listType": list_type,
         }
         if person is not None:

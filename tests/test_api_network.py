@@ -190,10 +190,12 @@ async def test_list_entries_report_expiry(gql: GQL) -> None:
 
 async def test_entity_card_and_search(gql: GQL) -> None:
     body = await gql(
-        """{ enterprise(uscc: "%s") { __typename name roles(first: 10) { totalCount edges { role
-             from to node { __typename id name ... on Person { roles(first: 10,
-             excludeOrganization: "%s") { edges { role node { id listEntries(first: 5,
-             status: [ACTIVE]) { edges { node { listType } } } } } } } } } } }""" % (B, B)
+        """{ enterprise(uscc: "%s") { __typename name roles(first: 10) { totalCount
+             edges { role from to node { __typename id name ... on Person {
+               roles(first: 10, excludeOrganization: "%s") { edges { role node { id
+                 listEntries(first: 5, status: [ACTIVE]) { edges { node { listType } } }
+             } } } } } } } } }"""
+        % (B, B)
     )
     assert "errors" not in body, body
     card = body["data"]["enterprise"]
@@ -256,7 +258,7 @@ async def test_nested_query_costs_one_round_trip_per_level(
         u = body + uscc.calc_check_digit(body)
         other_body = f"9111010{i % 10}MA0N2P{i:03d}"
         other = other_body + uscc.calc_check_digit(other_body)
-        pid = f"1101051970010{i:03d}"
+        pid = f"11010519700101{i:03d}"
         idn = pid + ric.calc_check_digit(pid + "0")
         rows += [
             {"kind": "organization", "uscc": u, "name": f"批量测试公司{i}"},
@@ -272,13 +274,17 @@ async def test_nested_query_costs_one_round_trip_per_level(
     )
     assert summary.rejected == 0
     query = """{ searchSubjects(query: "批量测试公司", first: 50) { edges { node {
-      ... on Organization { name roles(first: 10) { edges { node { ... on Person { name
-      roles(first: 10, excludeOrganization: null) { edges { node { name
-      listEntries(first: 5) { edges { node { listType } } } } } } } } } } } } } }"""
+      ... on Organization { name roles(first: 3) { edges { node {
+        ... on Person { name roles(first: 3) { edges { node { name
+          listEntries(first: 2) { edges { node { listType } } }
+        } } } }
+      } } } }
+    } } } }"""
     stats = app.state.executor.stats
     before = stats.round_trips
     body = await gql(query)
     trips = stats.round_trips - before
+    assert "errors" not in body, body
     edges = body["data"]["searchSubjects"]["edges"]
     assert len(edges) == 50
     assert all(len(e["node"]["roles"]["edges"]) == 1 for e in edges)
@@ -286,3 +292,18 @@ async def test_nested_query_costs_one_round_trip_per_level(
         len(e["node"]["roles"]["edges"][0]["node"]["roles"]["edges"]) == 2 for e in edges
     )
     assert trips <= 4, f"{trips} round trips for a root and 3 nested levels"
+
+
+async def test_subject_carries_grade_flags_and_indicators(gql: GQL) -> None:
+    """The Subject interface exposes sanctions, grade and risk indicators side by side."""
+    body = await gql(
+        """{ b: enterprise(uscc: "%s") { grade(asOf: "2026-11-01") { grade seriousCount }
+             flags { ruleId } riskIndicators { score } }
+             e: subject(id: "%s") { grade(asOf: "2026-11-01") { grade } flags { ruleId } } }"""
+        % (B, E)
+    )
+    assert "errors" not in body, body
+    # B holds an active serious-dishonesty entry: class C (imported, not designated: no flags).
+    assert body["data"]["b"]["grade"] == {"grade": "C", "seriousCount": 1}
+    assert body["data"]["b"]["flags"] == []
+    assert body["data"]["e"] == {"grade": {"grade": "A"}, "flags": []}

@@ -376,3 +376,19 @@ def test_lines_are_compact_json_and_escape_what_needs_escaping() -> None:
     assert "\n" not in line[:-1]
     assert json.loads(line) == row
     assert "引号" in line  # not \u-escaped
+
+
+def test_the_generate_command_writes_files_and_manifest(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from api.cli import main
+
+    assert (
+        main(["generate", "--scale", "40", "--seed", "3", "--quiet", "--out", str(tmp_path)]) == 0
+    )
+    manifest = Manifest.load(tmp_path / MANIFEST)
+    assert manifest.scale == 40
+    assert manifest.seed == 3
+    assert sorted(p.name for p in tmp_path.glob("*.jsonl")) == sorted(FILES.values())
+    assert "relationships" in capsys.readouterr().out
+    assert main(["generate", "--scale", "0", "--out", str(tmp_path)]) == 2

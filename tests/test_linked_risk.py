@@ -202,17 +202,16 @@ async def test_indicators_are_not_sanction_flags(linked: Executor) -> None:
 async def test_a_repair_of_the_source_removes_its_indicators_and_a_relisting_restores_them(
     linked: Executor,
 ) -> None:
+    from graph.audit import Actor
     from graph.importer import import_rows
-    from graph.sanctions.removal import remove_entries
+    from graph.sanctions.inputs import RepairIn
+    from graph.sanctions.lifecycle import approve_repair
 
-    async def repair(tx: Tx) -> None:
-        removal = await remove_entries(tx, ["RISK-L01"], "REPAIRED", date.today())
-        await refresh_linked_risk(tx, removal.subjects)
-
-    await linked.unit(repair)
-    left = await summary(linked)
-    assert left == {e for e in EXPECTED if e[1] != "SRC"}
-    # The feed lists SRC again: the listing's refresh brings the indicators back.
+    # The sanction officer approves the repair; removal refreshes the linked risk (P11, P19).
+    repair = RepairIn(entryId="RISK-L01", methods=("RECTIFICATION",))
+    await approve_repair(linked, Actor("test", "officer"), repair, today=date.today())
+    assert await summary(linked) == {e for e in EXPECTED if e[1] != "SRC"}
+    # The feed lists SRC again: refreshing around it brings the indicators back.
     row = {
         "kind": "listEntry",
         "entryId": "RISK-L03",
@@ -232,12 +231,19 @@ async def test_a_repair_of_the_source_removes_its_indicators_and_a_relisting_res
         await refresh_linked_risk(tx, [U["SRC"]])
 
     await linked.unit(relist)
-    assert {e[0] for e in await summary(linked) if e[1] == "SRC"} == {
-        "T_LR",
-        "T_OWN",
-        "T_SUB",
-        "T_CTRL",
-    }
+    back = {e[0] for e in await summary(linked) if e[1] == "SRC"}
+    assert back == {"T_LR", "T_OWN", "T_SUB", "T_CTRL"}
+
+
+@pytest.mark.db
+async def test_removing_an_entry_inside_a_transaction_refreshes_there_too(linked: Executor) -> None:
+    from graph.sanctions.removal import remove_entries
+
+    async def expire(tx: Tx) -> None:
+        await remove_entries(tx, ["RISK-L02"], "EXPIRED", date.today())
+
+    await linked.unit(expire)
+    assert await summary(linked) == {e for e in EXPECTED if e[1] != "ZHOU"}
 
 
 @pytest.mark.db

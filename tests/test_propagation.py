@@ -19,7 +19,6 @@ Cast (roles from the dates given; the serious listing of A is decided on 2024-06
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -27,17 +26,17 @@ import pytest
 from graph.audit import Actor
 from graph.executor import Executor, Tx
 from graph.identifiers import person_key
-from graph.importer import import_files
+from graph.importer import import_rows
 from graph.propagation import engine
 from graph.propagation.engine import Outcome
 from graph.sanctions import designation, flags, rederive
 from graph.sanctions.inputs import DesignationIn
 from graph.sanctions.state import snapshot
+from seeds.scenarios import load_scenario
 from tests.conftest import DELETE_ALL
 
 pytestmark = pytest.mark.db
 
-SCENARIO = Path(__file__).resolve().parents[1] / "seeds" / "scenarios" / "propagation.jsonl"
 KEY = b"test-hash-key"
 TODAY = date(2026, 11, 22)
 DECIDED = date(2024, 6, 1)
@@ -96,8 +95,7 @@ def decision(subject: str = A, **overrides: Any) -> DesignationIn:
 
 async def load_cast(executor: Executor) -> None:
     await executor.write(DELETE_ALL)
-    summary = await import_files(executor, [SCENARIO], id_key=KEY, progress=False)
-    assert summary.rejected == 0
+    await load_scenario(executor, "propagation", KEY)
 
 
 @pytest.fixture
@@ -231,6 +229,29 @@ async def test_soe_arrears_to_smes_reach_lr_principal_and_controllers(cast: Exec
     assert {r["public"] for r in rows} == {True}
 
 
+async def test_soe_arrears_flags_end_when_the_record_is_repaired(cast: Executor) -> None:
+    outcome = await cast.unit(lambda tx: engine.propagate_records(tx, ["PRP-AR-01"], on=TODAY))
+    assert len(outcome.flags) == 3
+    repaired = {
+        "kind": "record",
+        "recordId": "PRP-AR-01",
+        "recordType": "ARREARS",
+        "subjectUscc": E,
+        "authorityId": "PRP-FIN",
+        "decisionNo": "哈财欠〔2024〕7号",
+        "decisionDate": "2024-05-01",
+        "arrearsKind": "SME_PAYMENT",
+        "status": "REPAIRED",
+    }
+    summary = await import_rows(cast, [("feed", 1, repaired)], id_key=KEY, progress=False)
+    assert summary.rejected == 0
+    again = await cast.unit(lambda tx: engine.propagate_records(tx, ["PRP-AR-01"], on=TODAY))
+    assert sorted(again.ended_flags) == sorted(outcome.flags)
+    history = await flags_on(cast, E_LR, include_ended=True)
+    assert [(r["status"], r["endReason"]) for r in history] == [("ENDED", "REPAIRED")]
+    assert await flags_on(cast, E_LR) == []
+
+
 async def test_propagation_is_idempotent(cast: Executor) -> None:
     done = await designation.designate(cast, OFFICER, [decision()], on=TODAY)
     await cast.unit(lambda tx: engine.propagate_entries(tx, ["PRP-JD-01"], on=TODAY))
@@ -280,3 +301,36 @@ async def test_a_failure_between_designation_and_propagation_leaves_nothing(
         await designation.designate(cast, OFFICER, [decision()], on=TODAY)
     assert seen[0].flags  # the failure came after real writes…
     assert await snapshot(cast) == before  # …and none of them survived, nor an audit event
+
+
+async def test_the_sanctions_scenario_reaches_exactly_the_named_persons(
+    executor: Executor,
+) -> None:
+    """seeds/scenarios/README.md `sanctions`: the imported entries, propagated as imports are."""
+    await executor.write(DELETE_ALL)
+    await load_scenario(executor, "sanctions", KEY)
+    entries = ["SX-LE-0001", "SX-LE-0002", "SX-LE-0003", "SX-LE-0004"]
+    outcome = await executor.unit(lambda tx: engine.propagate_entries(tx, entries, on=TODAY))
+    rows = await flags.flags_by_id(executor, outcome.flags)
+    reach: dict[str, set[str]] = {}
+    for row in rows:
+        if row["flagType"] == "PUNISHMENT_EXTENDED":
+            reach.setdefault(row["sourceId"], set()).add(row["sid"])
+    assert reach == {
+        "SX-LE-0001": {
+            pid("120101197805120124"),  # 赵敏, LR on 2025-06-10
+            pid("120103197008290350"),  # 孙强, actual controller
+            pid("120102198003010610"),  # 吴刚, debt-responsible
+        },
+        "SX-LE-0002": {pid("120105196907200732")},  # 郑伟, LR until 2025-12-31
+        "SX-LE-0003-P2": {pid("120103197411110970")},  # 冯涛, through P2 then P1
+        "SX-LE-0004": {pid("120101197704250085")},  # 陈红, principal: no LR
+    }
+    assert {r["ruleId"] for r in rows if r["flagType"] == "PUNISHMENT_EXTENDED"} == {"P1"}
+    for never in (
+        "120101196502030231",
+        "120104198301170447",
+        "12010119720606057X",
+        "12010619860909085X",
+    ):  # 钱勇 (former LR), 李娟, 周磊, 王磊 (LR after)
+        assert await flags_on(executor, pid(never)) == [], never

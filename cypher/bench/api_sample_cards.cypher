@@ -1,9 +1,11 @@
-// Enterprises whose people hold roles elsewhere too: the subjects of the entity-card benchmark.
+// Enterprises for the entity-card benchmark: those whose legal representatives hold the most
+// roles elsewhere first (the cards with the most nested data).
 // @param limit INTEGER  how many
 // @returns uscc
-MATCH (o:Enterprise)<-[:LEGAL_REPRESENTATIVE_OF]-(p:Person)-[]->(other:Organization)
+MATCH (o:Enterprise)<-[:LEGAL_REPRESENTATIVE_OF]-(p:Person)
+OPTIONAL MATCH (p)-[r]->(other:Organization)
 WHERE other <> o
-WITH DISTINCT o.uscc AS uscc
-RETURN uscc
-ORDER BY uscc
+WITH o, count(r) AS others
+ORDER BY others DESC, o.uscc
 LIMIT $limit
+RETURN o.uscc AS uscc

@@ -7,7 +7,7 @@
 // @param authorityId STRING  the applying department
 // @returns measure, entry, flagged, authority
 OPTIONAL MATCH (m:Measure {code: $code})
-OPTIONAL MATCH (s:Subject)-[:LISTED_AS]->(e:ListEntry {entryId: $entryId})
+OPTIONAL MATCH (e:ListEntry {entryId: $entryId})<-[:LISTED_AS]-(s:Subject)
 OPTIONAL MATCH (a:Authority {authorityId: $authorityId})
 CALL (e) {
   OPTIONAL MATCH (e)<-[:DERIVED_FROM]-(f:Flag)-[:FLAGGED]->(t:Subject {sid: $sid})

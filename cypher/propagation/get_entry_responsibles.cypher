@@ -3,6 +3,6 @@
 // @param ids LIST<STRING>  entry ids
 // @returns sourceId, sid, kind, name
 UNWIND $ids AS id
-MATCH (p:Person)-[:DEBT_RESPONSIBLE_FOR]->(e:ListEntry {entryId: id})
+MATCH (e:ListEntry {entryId: id})<-[:DEBT_RESPONSIBLE_FOR]-(p:Person)
 RETURN id AS sourceId, p.sid AS sid, p.kind AS kind, p.name AS name
 ORDER BY sourceId, sid

@@ -4,6 +4,6 @@
 // @param ids LIST<STRING>  entry ids
 // @returns id, type, status, props, subject
 UNWIND $ids AS id
-MATCH (s:Subject)-[:LISTED_AS]->(e:ListEntry {entryId: id})
+MATCH (e:ListEntry {entryId: id})<-[:LISTED_AS]-(s:Subject)
 RETURN e.entryId AS id, e.listType AS type, e.status AS status, properties(e) AS props,
        {sid: s.sid, kind: s.kind, name: s.name, isSOE: s.isSOE} AS subject

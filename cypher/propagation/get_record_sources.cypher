@@ -3,6 +3,6 @@
 // @param ids LIST<STRING>  record ids
 // @returns id, type, status, props, subject
 UNWIND $ids AS id
-MATCH (s:Subject)-[:HAS_RECORD]->(r:CreditRecord {recordId: id})
+MATCH (r:CreditRecord {recordId: id})<-[:HAS_RECORD]-(s:Subject)
 RETURN r.recordId AS id, r.recordType AS type, r.status AS status, properties(r) AS props,
        {sid: s.sid, kind: s.kind, name: s.name, isSOE: s.isSOE} AS subject

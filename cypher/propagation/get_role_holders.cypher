@@ -5,7 +5,7 @@
 // @param roles LIST<STRING>  role relationship types the rules follow (from the model)
 // @returns sourceId, sid, kind, name, role, from, to
 UNWIND $sources AS src
-MATCH (h:Subject)-[r]->(o:Subject {sid: src.sid})
+MATCH (o:Subject {sid: src.sid})<-[r]-(h:Subject)
 WHERE type(r) IN $roles AND r.from <= src.date AND (r.to IS NULL OR r.to >= src.date)
 RETURN src.id AS sourceId, h.sid AS sid, h.kind AS kind, h.name AS name, type(r) AS role,
        r.from AS from, r.to AS to

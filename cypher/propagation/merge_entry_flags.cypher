@@ -1,6 +1,8 @@
-// Write the sanction flags derived from list entries, one per (entry, target, flag type).
-// Idempotent: an existing flag keeps its id and creation data; a flag whose entry is in force
-// is ACTIVE. Risk indicators never use this label (DOMAIN.md §7.3).
+// Write the sanction flags derived from list entries (P1, P2's derived entries,
+// P8, P10), one per (source, target, flag type).
+// A flag's id derives from its source, target and type, so its links never change: the flag
+// and its FLAGGED / DERIVED_FROM links are created when the id is new; its state (basis,
+// validity, ACTIVE) is set every time. Idempotent. Risk indicators never use this label.
 // @param flags LIST<MAP>  {flagId, flagType, ruleId, legalBasis, public, targetSid, sourceId, sourceSid, validFrom, validUntil}
 // @param on DATE  the day of derivation (kept on creation)
 // @returns flagId, created
@@ -8,14 +10,13 @@ UNWIND $flags AS f
 MATCH (src:ListEntry {entryId: f.sourceId})
 MATCH (t:Subject {sid: f.targetSid})
 OPTIONAL MATCH (old:Flag {flagId: f.flagId})
-WITH f, src, t, old IS NULL AS created
-MERGE (flag:Flag {flagId: f.flagId})
-ON CREATE SET flag.flagType = f.flagType, flag.ruleId = f.ruleId, flag.isSanction = true,
-              flag.sourceKind = 'LIST_ENTRY', flag.sourceId = f.sourceId,
-              flag.sourceSid = f.sourceSid, flag.targetSid = f.targetSid, flag.derivedOn = $on
+FOREACH (_ IN CASE WHEN old IS NULL THEN [1] ELSE [] END |
+  CREATE (t)<-[:FLAGGED]-(:Flag {flagId: f.flagId, flagType: f.flagType, ruleId: f.ruleId,
+          isSanction: true, sourceKind: 'LIST_ENTRY', sourceId: f.sourceId,
+          sourceSid: f.sourceSid, targetSid: f.targetSid, derivedOn: $on})-[:DERIVED_FROM]->(src))
+WITH f, old IS NULL AS created
+MATCH (flag:Flag {flagId: f.flagId})
 SET flag.legalBasis = f.legalBasis, flag.public = f.public, flag.validFrom = f.validFrom,
     flag.validUntil = f.validUntil, flag.status = 'ACTIVE', flag.endedAt = null,
     flag.endReason = null
-MERGE (flag)-[:FLAGGED]->(t)
-MERGE (flag)-[:DERIVED_FROM]->(src)
 RETURN f.flagId AS flagId, created

@@ -1,5 +1,8 @@
-// Write the sanction flags derived from credit records (P3 arrears, P7 commitments), one per
-// (record, target, flag type). Idempotent, as for list entries.
+// Write the sanction flags derived from credit records (P3 arrears,
+// P7 commitments), one per (source, target, flag type).
+// A flag's id derives from its source, target and type, so its links never change: the flag
+// and its FLAGGED / DERIVED_FROM links are created when the id is new; its state (basis,
+// validity, ACTIVE) is set every time. Idempotent. Risk indicators never use this label.
 // @param flags LIST<MAP>  {flagId, flagType, ruleId, legalBasis, public, targetSid, sourceId, sourceSid, validFrom, validUntil}
 // @param on DATE  the day of derivation (kept on creation)
 // @returns flagId, created
@@ -7,14 +10,13 @@ UNWIND $flags AS f
 MATCH (src:CreditRecord {recordId: f.sourceId})
 MATCH (t:Subject {sid: f.targetSid})
 OPTIONAL MATCH (old:Flag {flagId: f.flagId})
-WITH f, src, t, old IS NULL AS created
-MERGE (flag:Flag {flagId: f.flagId})
-ON CREATE SET flag.flagType = f.flagType, flag.ruleId = f.ruleId, flag.isSanction = true,
-              flag.sourceKind = 'RECORD', flag.sourceId = f.sourceId,
-              flag.sourceSid = f.sourceSid, flag.targetSid = f.targetSid, flag.derivedOn = $on
+FOREACH (_ IN CASE WHEN old IS NULL THEN [1] ELSE [] END |
+  CREATE (t)<-[:FLAGGED]-(:Flag {flagId: f.flagId, flagType: f.flagType, ruleId: f.ruleId,
+          isSanction: true, sourceKind: 'RECORD', sourceId: f.sourceId,
+          sourceSid: f.sourceSid, targetSid: f.targetSid, derivedOn: $on})-[:DERIVED_FROM]->(src))
+WITH f, old IS NULL AS created
+MATCH (flag:Flag {flagId: f.flagId})
 SET flag.legalBasis = f.legalBasis, flag.public = f.public, flag.validFrom = f.validFrom,
     flag.validUntil = f.validUntil, flag.status = 'ACTIVE', flag.endedAt = null,
     flag.endReason = null
-MERGE (flag)-[:FLAGGED]->(t)
-MERGE (flag)-[:DERIVED_FROM]->(src)
 RETURN f.flagId AS flagId, created

@@ -9,7 +9,7 @@
 // @param markDueAt DATE  last day for the mark (1 working day, Art.39)
 // @param dueAt DATE  last day for the decision (working days, Art.35/39)
 // @returns objectionId, entryId, sid
-MATCH (s:Subject)-[:LISTED_AS]->(e:ListEntry {entryId: $entryId})
+MATCH (e:ListEntry {entryId: $entryId})<-[:LISTED_AS]-(s:Subject)
 WHERE e.status = 'ACTIVE'
 CREATE (o:Objection {objectionId: $objectionId, grounds: $grounds, statement: $statement,
                      filedAt: $filedAt, markedAt: $markedAt, markDueAt: $markDueAt,

@@ -8,7 +8,7 @@
 // @param note STRING  the officer's note, or null
 // @param inForce LIST<STRING>  statuses under which an entry counts
 // @returns repairId, entryId, sid
-MATCH (s:Subject)-[:LISTED_AS]->(e:ListEntry {entryId: $entryId})
+MATCH (e:ListEntry {entryId: $entryId})<-[:LISTED_AS]-(s:Subject)
 WHERE e.status IN $inForce
 CREATE (r:RepairApplication {repairId: $repairId, methods: $methods, filedAt: $filedAt,
                              decision: 'APPROVED', completedAt: $completedAt, note: $note})

@@ -2,7 +2,7 @@
 // @param ids LIST<STRING>  entry ids
 // @returns entryId, listType, status, decisionNo, decisionDate, reason, legalBasis, validFrom, validUntil, removalConditions, remedies, removalReason, removedAt, derivedFrom, subjectSid, subjectName, authorityId, authorityName
 UNWIND $ids AS id
-MATCH (s:Subject)-[:LISTED_AS]->(e:ListEntry {entryId: id})
+MATCH (e:ListEntry {entryId: id})<-[:LISTED_AS]-(s:Subject)
 OPTIONAL MATCH (e)-[:ISSUED_BY]->(a:Authority)
 RETURN e.entryId AS entryId, e.listType AS listType, e.status AS status,
        e.decisionNo AS decisionNo, e.decisionDate AS decisionDate, e.reason AS reason,

@@ -9,12 +9,12 @@
 // @returns entryId, sid
 UNWIND $ids AS id
 MATCH (e:ListEntry {entryId: id})
-OPTIONAL MATCH (d:ListEntry)-[:DERIVED_FROM]->(e)
+OPTIONAL MATCH (e)<-[:DERIVED_FROM]-(d:ListEntry)
 WITH collect(e) + collect(d) AS found
 UNWIND found AS x
 WITH DISTINCT x
 WHERE x.status IN $inForce
-MATCH (s:Subject)-[:LISTED_AS]->(x)
+MATCH (x)<-[:LISTED_AS]-(s:Subject)
 SET x.status = 'REMOVED', x.removalReason = $reason, x.removedAt = $on,
     x.publicationStopped = $stopPublication, x.removalNote = $note
 RETURN x.entryId AS entryId, s.sid AS sid

@@ -32,44 +32,54 @@ Params = dict[str, Any]
 
 @dataclass(frozen=True)
 class Lane:
-    """One batch statement and the stage it loads in (lower stages first)."""
+    """A pair of batch statements for one kind of row, and the stage it loads in.
+
+    `create` writes the rows whose key does not exist yet and returns their row numbers as
+    `created`; `update` sets the rows whose key exists and returns them as `updated`. A row in
+    neither is not written: an end is missing, or its key is stored as another kind (`clash`).
+    """
 
     name: str
     kind: str
     stage: int
-    statement: Statement
-    token: str | None = None  # the statement's template token, filled per group
-    clash: str = "conflicts with a stored node"  # why a row whose ends exist was not written
+    create: Statement
+    update: Statement
+    token: str | None = None  # the statements' template token, filled per group
+    clash: str = "conflicts with a stored node"
 
     @property
     def dependent(self) -> bool:
         return self.stage > 0
 
 
-ORGANIZATIONS = Lane(
+def _lane(name: str, kind: str, stage: int, noun: str, token: str | None = None, **kw: str) -> Lane:
+    create = statement(f"import/create_{noun}")
+    update = statement(f"import/update_{noun}")
+    return Lane(name, kind, stage, create, update, token, **kw)
+
+
+ORGANIZATIONS = _lane(
     "organizations",
     "organization",
     0,
-    statement("import/merge_organizations"),
+    "organizations",
     "ORG_LABEL",
-    "the USCC is stored under another organisation kind; a kind never changes",
+    clash="the USCC is stored under another organisation kind; a kind never changes",
 )
-PERSONS = Lane("persons", "person", 0, statement("import/merge_persons"))
-AUTHORITIES = Lane("authorities", "authority", 0, statement("import/merge_authorities"))
-MEASURES = Lane("measures", "measure", 0, statement("import/merge_measures"))
-CHILD_AUTHORITIES = Lane(
-    "childAuthorities", "authority", 1, statement("import/merge_child_authorities")
-)
-ROLES = Lane("roles", "role", 2, statement("import/merge_roles"), "ROLE")
-RECORDS = Lane(
+PERSONS = _lane("persons", "person", 0, "persons")
+AUTHORITIES = _lane("authorities", "authority", 0, "authorities")
+MEASURES = _lane("measures", "measure", 0, "measures")
+CHILD_AUTHORITIES = _lane("childAuthorities", "authority", 1, "child_authorities")
+ROLES = _lane("roles", "role", 2, "roles", "ROLE")
+RECORDS = _lane(
     "records",
     "record",
     3,
-    statement("import/merge_records"),
+    "records",
     "RECORD_LABEL",
-    "the recordId is stored under another record type; a type never changes",
+    clash="the recordId is stored under another record type; a type never changes",
 )
-LIST_ENTRIES = Lane("listEntries", "listEntry", 4, statement("import/merge_list_entries"))
+LIST_ENTRIES = _lane("listEntries", "listEntry", 4, "list_entries")
 
 LANES: tuple[Lane, ...] = (
     ORGANIZATIONS,
@@ -84,11 +94,11 @@ LANES: tuple[Lane, ...] = (
 
 
 @cache
-def lane_statement(lane: Lane, group: str) -> Statement:
-    """The lane's statement with its template token filled from the model's whitelist."""
-    if lane.token is None:
-        return lane.statement
-    return lane.statement.specialise(MODEL.allowed, **{lane.token: group})
+def specialised(stmt: Statement, token: str | None, group: str) -> Statement:
+    """A lane statement with its template token filled from the model's whitelist."""
+    if token is None:
+        return stmt
+    return stmt.specialise(MODEL.allowed, **{token: group})
 
 
 @dataclass(frozen=True)
@@ -250,4 +260,3 @@ PLANNERS: dict[type[InputModel], Callable[[Any], Planned]] = {
 def plan(model: InputModel) -> Planned:
     """The statement row for a validated model of any import kind."""
     return PLANNERS[type(model)](model)
-

@@ -71,15 +71,9 @@ def read_jsonl(path: Path, kind: str | None = None) -> Iterator[Row]:
             yield name, number, row
 
 
-def read_csv(path: Path, kind: str | None = None) -> Iterator[Row]:
-    """A header row, then one row per record; the kind comes from `kind` or the file name."""
+def read_csv(path: Path, file_kind: str) -> Iterator[Row]:
+    """A header row, then one row per record, all of `file_kind` (unless a row says otherwise)."""
     name = str(path)
-    file_kind = kind or kind_from_name(path)
-    if file_kind is None:
-        raise BadUserInput(
-            f"{path}: cannot tell the kind of rows from the file name; name it after the kind "
-            f"(e.g. roles.csv) or pass --kind ({', '.join(IMPORT_MODELS)})"
-        )
     try:
         with path.open(encoding="utf-8-sig", newline="") as handle:
             reader = csv.DictReader(handle)
@@ -105,12 +99,18 @@ def _cell(key: str, value: str) -> Any:
 
 
 def read_file(path: Path, kind: str | None = None) -> Iterator[Row]:
-    """Rows of a `.jsonl` / `.ndjson` or `.csv` file."""
+    """Rows of a `.jsonl` / `.ndjson` or `.csv` file; raises at once for a file it cannot read."""
     suffix = path.suffix.lower()
     if suffix in (".jsonl", ".ndjson"):
         return read_jsonl(path, kind)
     if suffix == ".csv":
-        return read_csv(path, kind)
+        file_kind = kind or kind_from_name(path)
+        if file_kind is None:
+            raise BadUserInput(
+                f"{path}: cannot tell the kind of rows from the file name; name it after the "
+                f"kind (e.g. roles.csv) or pass --kind ({', '.join(IMPORT_MODELS)})"
+            )
+        return read_csv(path, file_kind)
     raise BadUserInput(f"{path}: unsupported file type {suffix!r} (use .jsonl or .csv)")
 
 

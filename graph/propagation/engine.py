@@ -169,7 +169,11 @@ async def end_stale(tx: Tx, sources: Sequence[Source], p: Plan, on: date, outcom
             if row["flagId"] in p.flags:
                 continue
             source = by_id[row["sourceId"]]
-            reason = source.props.get("removalReason") or NO_LONGER_DERIVED
+            reason = (
+                source.props.get("removalReason")
+                or (source.kind == RECORD and LIFECYCLE.record_end_reasons.get(source.status or ""))
+                or NO_LONGER_DERIVED
+            )
             effect = LIFECYCLE.removal.get(reason)
             stale.append(
                 {

@@ -110,7 +110,14 @@ async def search(executor: Executor, as_of: date, *, progress: bool = False) -> 
             rounds += 1
             found: list[str] = []
             for chunk in batched(frontier, FRONTIER):
-                rows = await executor.read(GET_NEIGHBOURS, sids=chunk, roles=RULE.roles, asOf=as_of)
+                rows = await executor.read(
+                    GET_NEIGHBOURS,
+                    sids=chunk,
+                    roles=RULE.roles,
+                    minShare=RULE.min_share,
+                    excludedKinds=RULE.excluded_kinds,
+                    asOf=as_of,
+                )
                 for row in rows:
                     for neighbour in row["neighbours"]:
                         n = neighbour["sid"]

@@ -106,6 +106,8 @@ class ClusterRule(Strict):
     roles: list[str]
     listed_types: list[str]
     min_size: int = Field(ge=1)
+    min_share: float = Field(ge=0, le=1)
+    excluded_kinds: list[str]
     max_rounds: int = Field(ge=1)
     max_members: int = Field(ge=1)
     configurable: bool
@@ -155,6 +157,7 @@ class Schemes(Strict):
         require("role", self.linked_risk.shared_roles, model.roles)
         require("cluster role", self.clusters.roles, CLUSTER_ROLES)
         require("list type", self.clusters.listed_types, model.list_types)
+        require("organisation kind", self.clusters.excluded_kinds, model.organization_kinds)
         require("list type", self.cross_lists.red + self.cross_lists.black, model.list_types)
         return self
 

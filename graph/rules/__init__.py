@@ -147,6 +147,7 @@ class Lifecycle(Strict):
     lists: dict[str, ListPolicy]
     in_force_statuses: tuple[str, ...]
     removal: dict[str, RemovalEffect]
+    record_end_reasons: dict[str, str]
     objections: ObjectionPolicy
     repair: RepairPolicy
 
@@ -241,6 +242,9 @@ def validate_lifecycle(lifecycle: Lifecycle, model: DomainModel = MODEL) -> Life
     _check(set(lifecycle.removal) == set(model.removal_reasons), "removal must cover every reason")
     for reason, effect in lifecycle.removal.items():
         _check(effect.record_status in model.record_statuses, f"{reason}: unknown record status")
+    for status, reason in lifecycle.record_end_reasons.items():
+        _check(status in model.record_statuses, f"record_end_reasons: unknown status {status}")
+        _check(reason in model.removal_reasons, f"record_end_reasons: unknown reason {reason}")
     return lifecycle
 
 

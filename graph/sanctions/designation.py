@@ -1,8 +1,9 @@
 """Designation: write list entries from written decisions and propagate them, in one transaction.
 
 `designate` checks everything the decisions refer to, creates the entries, runs the propagation
-engine on them (P1, P2, P8, P10 …) and writes the audit event, all in one unit of work: a
-failure anywhere leaves nothing behind. `preview` plans the same propagation for decisions not
+engine on them (P1, P2, P8, P10 …), lets the linked-risk indicators follow (graph/risk/, kept
+apart from sanctions) and writes the audit event, all in one unit of work: a failure anywhere
+leaves nothing behind. `preview` plans the same propagation for decisions not
 yet made, without writing.
 """
 
@@ -20,6 +21,7 @@ from graph.executor import Executor, Tx
 from graph.propagation import engine
 from graph.propagation.engine import Outcome
 from graph.propagation.plan import PERSON_KIND, Plan, Source, SubjectRef
+from graph.risk.linked import refresh_linked_risk
 from graph.sanctions.inputs import DesignationIn
 
 GET_DESIGNATION_REFS = statement("sanctions/get_designation_refs")
@@ -82,6 +84,8 @@ async def designate_in(
     )
     entry_ids = [r["entryId"] for r in rows]
     outcome = await engine.propagate_entries(tx, entry_ids, on=on)
+    # Linked-risk indicators (analytics, graph/risk/) follow listings in the same transaction.
+    await refresh_linked_risk(tx, sorted({d.subjectId for d in items}), as_of=on)
     await audit.record_event(
         tx,
         principal,

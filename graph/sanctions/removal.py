@@ -4,7 +4,8 @@ Whatever the reason (upheld objection, repair, expiry, revoked basis), removal d
 four things: the entry and the entries derived from it (P2) become REMOVED with the reason and
 stop being published; every flag derived from them ends (kept as history); the person records
 those flags carry stop being published with the status lifecycle.yaml gives for the reason; and
-every measure applied because of them is terminated, returning the departments to tell.
+every measure applied because of them is terminated, returning the departments to tell. The
+linked-risk indicators (analytics, graph/risk/) of the subjects concerned are recomputed too.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from datetime import date
 from graph.cypher import statement
 from graph.executor import Tx
 from graph.propagation.engine import END_FLAGS, GET_ENTRY_FLAGS
+from graph.risk.linked import refresh_linked_risk
 from graph.rules import LIFECYCLE
 
 REMOVE_ENTRIES = statement("sanctions/remove_entries")
@@ -67,4 +69,5 @@ async def remove_entries(
     terminated = await tx.run(TERMINATE_APPLICATIONS, ids=removal.entries, reason=reason, on=on)
     removal.applications = [r["applicationId"] for r in terminated]
     removal.authorities = sorted({r["authorityId"] for r in terminated})
+    await refresh_linked_risk(tx, removal.subjects, as_of=on)
     return removal

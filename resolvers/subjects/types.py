@@ -17,6 +17,10 @@ from graph.records import ListEntryQuery, RecordQuery
 from graph.subjects import RoleQuery
 from resolvers.enums import ListStatus, ListType, RecordType, RoleType, SubjectKind
 from resolvers.records.types import CreditRecord, ListEntry, list_entry_from_row, record_from_row
+from resolvers.risk.queries import subject_grade, subject_risk_indicators
+from resolvers.risk.types import CreditGrade, RiskIndicator
+from resolvers.sanctions.queries import subject_flags
+from resolvers.sanctions.types import SanctionFlag
 
 
 def _values(items: list[Any] | None) -> tuple[str, ...] | None:
@@ -82,6 +86,32 @@ class Subject:
         to: date | None = None,
     ) -> Connection[CreditRecord]:
         return await records_page(info, str(self.id), first, after, types, from_, to)
+
+    @strawberry.field(
+        metadata=cost_hint(multiplier=10),
+        description="Sanction flags on this subject (punishment extended to it, rule P1 etc.), "
+        "each with its rule, legal basis and the path that explains it. Ended flags are history: "
+        "shown with `includeEnded`; `asOf` evaluates validity on that date.",
+    )
+    async def flags(
+        self, info: Info[Context, None], include_ended: bool = False, as_of: date | None = None
+    ) -> list[SanctionFlag]:
+        return await subject_flags(info, str(self.id), include_ended, as_of)
+
+    @strawberry.field(
+        description="Hebei A/B/C/D credit grade over the year ending `asOf` (default today), "
+        "with the records that decided it and the supervision it implies."
+    )
+    async def grade(self, info: Info[Context, None], as_of: date | None = None) -> CreditGrade:
+        return await subject_grade(info, str(self.id), as_of)
+
+    @strawberry.field(
+        metadata=cost_hint(multiplier=10),
+        description="Risk indicators (e.g. LINKED_RISK) for prioritising supervision: never a "
+        "sanction, always with their evidence.",
+    )
+    async def risk_indicators(self, info: Info[Context, None]) -> list[RiskIndicator]:
+        return await subject_risk_indicators(info, str(self.id))
 
 
 @strawberry.type(description="A role held in an organisation, seen from the organisation.")

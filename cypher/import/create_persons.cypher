@@ -1,0 +1,12 @@
+// Create the persons in a batch that do not exist yet, keyed by public id (derived from the keyed
+// ID hash). Only the hash, the masked number, the ID type and the name are stored, never the raw
+// number. Same shape as create_organizations (full label set on CREATE, one index look-up).
+// @param rows LIST<MAP>  {i: row number in the batch, k: person id, p: {idHash, idMasked, idType, name}}
+// @returns created
+UNWIND $rows AS r
+OPTIONAL MATCH (e:Subject {sid: r.k})
+WITH r, e
+WHERE e IS NULL
+CREATE (p:Subject:Person {sid: r.k, kind: 'NATURAL_PERSON'})
+SET p += r.p
+RETURN collect(r.i) AS created

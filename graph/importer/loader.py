@@ -1,0 +1,403 @@
+"""The bulk loader: validate rows, batch them per lane, write each batch in one transaction.
+
+How a run goes:
+* Each row is validated by its kind's model (`graph.inputs`); raw ID numbers become `PersonKey`s
+  right there and never travel further. A bad row becomes a reject, nothing else happens to it.
+* Valid rows are grouped per lane (`kinds.LANES`) and deduplicated by key within a batch (the last
+  row wins). A full batch is written with its lane's `UNWIND $rows` statement, one statement per
+  template group, all in ONE transaction; before a dependent batch (roles, records, …) is written,
+  the pending batches of every earlier stage are written, so a role always finds the nodes that came
+  before it in the input.
+* A dependent row whose ends are not in the graph yet is set aside and retried after the whole input
+  is loaded (order independence), until a round makes no progress; what is left is rejected, and
+  one batched look-up names the missing end (`unknown holder`, `unknown organisation`, …).
+* At most one batch is in flight: while the database writes it, the loop validates the next one.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import sys
+import time
+from collections.abc import Hashable, Iterable, Sequence
+from dataclasses import dataclass
+from itertools import chain
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+from tqdm import tqdm
+
+from graph.cypher import statement
+from graph.errors import BadUserInput
+from graph.executor import Executor, Tx
+from graph.importer.kinds import LANES, Lane, Planned, Ref, plan, specialised
+from graph.importer.readers import KIND, UNREADABLE, Row, count_lines, normalise_kind, read_file
+from graph.importer.rejects import RejectsWriter, reject, scrub
+from graph.importer.summary import ImportSummary
+from graph.inputs import IMPORT_MODELS, first_error, id_context
+
+log = logging.getLogger("creditgraph.import")
+
+GET_EXISTING_KEYS = statement("import/get_existing_keys")
+YIELD_EVERY = 256  # rows validated between two chances for the in-flight write to progress
+LOOKUP_CHUNK = 10_000
+REJECTS_SUFFIX = ".rejects.jsonl"
+
+
+@dataclass(slots=True)
+class Pending:
+    """A valid row waiting in a batch (or set aside until its ends exist)."""
+
+    seq: int  # position in the run's input: a later row with the same key wins
+    file: str
+    line: int
+    row: dict[str, Any]  # the row as read, for a reject (scrubbed when it is made)
+    planned: Planned
+
+
+@dataclass(frozen=True)
+class BatchResult:
+    done: frozenset[int]
+    created: int
+
+
+class Loader:
+    """One import run (see the module docstring); feed it with `add`, end it with `finish`."""
+
+    def __init__(
+        self,
+        executor: Executor,
+        *,
+        id_key: bytes,
+        batch_size: int,
+        rejects: RejectsWriter,
+        default_kind: str | None = None,
+        bar: tqdm[Any] | None = None,
+    ) -> None:
+        if batch_size < 1:
+            raise BadUserInput("the batch size must be at least 1")
+        self.executor = executor
+        self.batch_size = batch_size
+        self.rejects = rejects
+        self.default_kind = default_kind
+        self.bar = bar
+        self.context = id_context(id_key, cache=True)
+        self.summary = ImportSummary()
+        self.buffers: dict[Lane, dict[Hashable, Pending]] = {lane: {} for lane in LANES}
+        self.deferred: dict[Lane, dict[Hashable, Pending]] = {lane: {} for lane in LANES}
+        self.inflight: asyncio.Task[None] | None = None
+        self.new_first: dict[Lane, bool] = {}
+        self.seq = 0
+        self.batches = 0
+
+    # -- reading ---------------------------------------------------------------------------
+    async def add_all(self, rows: Iterable[Row]) -> None:
+        for file, line, data in rows:
+            await self.add(file, line, data)
+
+    async def add(self, file: str, line: int, data: dict[str, Any]) -> None:
+        self.seq += 1
+        if self.seq % YIELD_EVERY == 0:
+            if self.bar is not None:
+                self.bar.update(YIELD_EVERY)
+            if self.inflight is not None:
+                await asyncio.sleep(0)
+        planned = self._validate(file, line, data)
+        if planned is None:
+            return
+        pending = Pending(self.seq, file, line, data, planned)
+        lane = planned.lane
+        buffer = self.buffers[lane]
+        if buffer.pop(planned.key, None) is not None:
+            self.summary.of(lane.kind).updated += 1  # superseded by this later row
+        buffer[planned.key] = pending
+        if len(buffer) >= self.batch_size:
+            for earlier in LANES:
+                if earlier.stage < lane.stage and self.buffers[earlier]:
+                    await self._submit(earlier, self._take(earlier))
+            await self._submit(lane, self._take(lane))
+
+    def _validate(self, file: str, line: int, data: dict[str, Any]) -> Planned | None:
+        unreadable = data.get(UNREADABLE)
+        if unreadable is not None:
+            self._reject("unreadable", file, line, None, str(unreadable), {})
+            return None
+        given = data.get(KIND) or self.default_kind
+        kind = normalise_kind(str(given)) if given else None
+        if kind is None:
+            reason = f"unknown kind {given!r}" if given else "the row has no kind"
+            self._reject("unknown", file, line, KIND, reason, data)
+            return None
+        self.summary.of(kind).rows += 1
+        fields = {k: v for k, v in data.items() if k != KIND}
+        try:
+            model = IMPORT_MODELS[kind].model_validate(fields, context=self.context)
+        except ValidationError as exc:
+            field, reason = first_error(exc)
+            self._reject(kind, file, line, field, reason, data)
+            return None
+        return plan(model)
+
+    def _reject(
+        self, kind: str, file: str, line: int, field: str | None, reason: str, row: dict[str, Any]
+    ) -> None:
+        counts = self.summary.of(kind)
+        if kind in ("unreadable", "unknown"):
+            counts.rows += 1
+        counts.rejected += 1
+        self.rejects.add(reject(file, line, field, reason, row))
+
+    # -- writing ---------------------------------------------------------------------------
+    def _take(self, lane: Lane) -> list[Pending]:
+        rows = list(self.buffers[lane].values())
+        self.buffers[lane] = {}
+        return rows
+
+    async def _submit(self, lane: Lane, rows: list[Pending]) -> None:
+        """Wait for the batch in flight, then start writing this one."""
+        await self.drain()
+        self.inflight = asyncio.create_task(self._write(lane, rows))
+
+    async def drain(self) -> None:
+        """Wait for the batch in flight (its failure is raised here)."""
+        if self.inflight is not None:
+            task, self.inflight = self.inflight, None
+            await task
+
+    async def drain_quietly(self) -> None:
+        """After a failure elsewhere: let the batch in flight end, whatever its outcome."""
+        with contextlib.suppress(Exception):
+            await self.drain()
+
+    async def _write(self, lane: Lane, rows: list[Pending]) -> None:
+        new_first = self.new_first.get(lane, True)
+        result = await write_batch(
+            self.executor, lane, [p.planned for p in rows], new_first=new_first
+        )
+        self.new_first[lane] = result.created * 2 >= len(result.done)
+        self.batches += 1
+        counts = self.summary.of(lane.kind)
+        counts.created += result.created
+        counts.updated += len(result.done) - result.created
+        deferred = self.deferred[lane]
+        for i, pending in enumerate(rows):
+            key = pending.planned.key
+            older = deferred.get(key)
+            if i in result.done:
+                if older is not None and older.seq < pending.seq:
+                    del deferred[key]  # a later row has written this key: the waiting one is moot
+                    counts.updated += 1
+            elif not lane.dependent:
+                self._reject_pending(pending, None, lane.clash)
+            elif older is None or older.seq < pending.seq:
+                if older is not None:
+                    counts.updated += 1
+                pending.row = scrub(pending.row)  # it may wait till the end of the run
+                deferred[key] = pending
+            else:
+                counts.updated += 1
+
+    def _reject_pending(self, pending: Pending, field: str | None, reason: str) -> None:
+        self._reject(
+            pending.planned.lane.kind, pending.file, pending.line, field, reason, pending.row
+        )
+
+    async def finish(self) -> ImportSummary:
+        """Write what is buffered, retry what waited for its ends, reject what is still missing."""
+        for lane in LANES:
+            if self.buffers[lane]:
+                await self._submit(lane, self._take(lane))
+        await self.drain()
+        while any(self.deferred[lane] for lane in LANES):
+            progress = False
+            for lane in LANES:
+                waiting = sorted(self.deferred[lane].values(), key=lambda p: p.seq)
+                self.deferred[lane] = {}
+                for start in range(0, len(waiting), self.batch_size):
+                    await self._submit(lane, waiting[start : start + self.batch_size])
+                await self.drain()
+                progress |= len(self.deferred[lane]) < len(waiting)
+            if not progress:
+                break
+        await self._reject_missing()
+        if self.bar is not None:
+            self.bar.update(self.seq % YIELD_EVERY)
+        return self.summary
+
+    async def _reject_missing(self) -> None:
+        waiting = [p for lane in LANES for p in self.deferred[lane].values()]
+        for lane in LANES:
+            self.deferred[lane] = {}
+        if not waiting:
+            return
+        refs = [ref for p in waiting for ref in p.planned.refs]
+        found = await existing_keys(self.executor, refs)
+        for pending in sorted(waiting, key=lambda p: p.seq):
+            missing = first_missing(pending.planned.refs, found)
+            if missing is None:
+                self._reject_pending(pending, None, pending.planned.lane.clash)
+            else:
+                self._reject_pending(pending, missing.field, missing.reason)
+
+
+async def write_batch(
+    executor: Executor, lane: Lane, rows: Sequence[Planned], *, new_first: bool = True
+) -> BatchResult:
+    """Write one batch of a lane in ONE transaction.
+
+    Per template group, the statement that probably fits most rows runs first (`create` when the
+    lane's last batch was mostly new rows, else `update`) and the other gets only what is left, so
+    a row is usually looked up once.
+    """
+    groups: dict[str, list[dict[str, Any]]] = {}
+    for i, planned in enumerate(rows):
+        groups.setdefault(planned.group, []).append({"i": i, **planned.params})
+    first, second = ("created", "updated") if new_first else ("updated", "created")
+    statements = {"created": lane.create, "updated": lane.update}
+
+    async def work(tx: Tx) -> BatchResult:
+        got: dict[str, set[int]] = {"created": set(), "updated": set()}
+        for group, params in groups.items():
+            out = await tx.one(specialised(statements[first], lane.token, group), rows=params)
+            hit = set(out[first]) if out else set()
+            got[first] |= hit
+            rest = [p for p in params if p["i"] not in hit]
+            if rest:
+                out = await tx.one(specialised(statements[second], lane.token, group), rows=rest)
+                got[second] |= set(out[second]) if out else set()
+        return BatchResult(frozenset(got["created"] | got["updated"]), len(got["created"]))
+
+    return await executor.unit(work, name=f"import {lane.name}")
+
+
+async def existing_keys(executor: Executor, refs: Iterable[Ref]) -> dict[str, set[str]]:
+    """Which referenced subject ids and authority ids exist, in a few batched look-ups."""
+    wanted: dict[str, set[str]] = {"subject": set(), "authority": set()}
+    for ref in refs:
+        wanted[ref.space].update(ref.keys)
+    found: dict[str, set[str]] = {"subject": set(), "authority": set()}
+    sids, aids = sorted(wanted["subject"]), sorted(wanted["authority"])
+    for start in range(0, max(len(sids), len(aids)), LOOKUP_CHUNK):
+        out = await executor.read_one(
+            GET_EXISTING_KEYS,
+            sids=sids[start : start + LOOKUP_CHUNK],
+            authorityIds=aids[start : start + LOOKUP_CHUNK],
+        )
+        if out is not None:
+            found["subject"].update(out["sids"])
+            found["authority"].update(out["authorityIds"])
+    return found
+
+
+def first_missing(refs: Sequence[Ref], found: dict[str, set[str]]) -> Ref | None:
+    return next((r for r in refs if not set(r.keys) <= found[r.space]), None)
+
+
+# -- entry points ------------------------------------------------------------------------------
+def _bar(progress: bool, total: int | None) -> tqdm[Any] | None:
+    if not progress or not sys.stderr.isatty():
+        return None
+    return tqdm(total=total, unit=" rows", unit_scale=True, file=sys.stderr, desc="import")
+
+
+async def import_rows(
+    executor: Executor,
+    rows: Iterable[Row],
+    *,
+    id_key: bytes,
+    batch_size: int = 5000,
+    rejects_path: Path | None = None,
+    kind: str | None = None,
+    progress: bool = True,
+    total: int | None = None,
+) -> ImportSummary:
+    """Import (file, line, row) triples, e.g. from the generator; see the module docstring.
+
+    `kind` is the default for rows without a `kind` field. Rejects go to `rejects_path` when given
+    (and are always counted, the first few kept in `summary.sample`).
+    """
+    writer = RejectsWriter(lambda _file: rejects_path)
+    return await _run(executor, rows, writer, id_key, batch_size, kind, progress, total, [])
+
+
+async def import_files(
+    executor: Executor,
+    paths: Sequence[Path],
+    *,
+    id_key: bytes,
+    batch_size: int = 5000,
+    rejects_path: Path | None = None,
+    kind: str | None = None,
+    progress: bool = True,
+) -> ImportSummary:
+    """Import JSONL and CSV files in one run (rows in one file may refer to rows in another).
+
+    Rejects go to `<file>.rejects.jsonl` beside each input, or all to `rejects_path`.
+    Raises `BadUserInput` for a missing file, an unsupported type or an unknown `kind`.
+    """
+    if kind is not None and normalise_kind(kind) is None:
+        raise BadUserInput(f"unknown kind {kind!r} (one of {', '.join(IMPORT_MODELS)})")
+    kind = normalise_kind(kind) if kind else None
+    for path in paths:
+        if not path.is_file():
+            raise BadUserInput(f"{path}: no such file")
+        if path.name.endswith(REJECTS_SUFFIX):
+            raise BadUserInput(f"{path}: a rejects file is not an import file (fix the rows there)")
+    readers = [read_file(path, kind) for path in paths]  # fails early on a bad type or name
+    total = sum(count_lines(p) for p in paths) if progress and sys.stderr.isatty() else None
+
+    def target(file: str) -> Path:
+        return rejects_path or Path(file + REJECTS_SUFFIX)
+
+    writer = RejectsWriter(target)
+    inputs = [str(p) for p in paths]
+    return await _run(
+        executor, chain(*readers), writer, id_key, batch_size, kind, progress, total, inputs
+    )
+
+
+async def _run(
+    executor: Executor,
+    rows: Iterable[Row],
+    writer: RejectsWriter,
+    id_key: bytes,
+    batch_size: int,
+    kind: str | None,
+    progress: bool,
+    total: int | None,
+    inputs: list[str],
+) -> ImportSummary:
+    started = time.perf_counter()
+    bar = _bar(progress, total)
+    loader = Loader(
+        executor,
+        id_key=id_key,
+        batch_size=batch_size,
+        rejects=writer,
+        default_kind=kind,
+        bar=bar,
+    )
+    try:
+        await loader.add_all(rows)
+        summary = await loader.finish()
+    finally:
+        await loader.drain_quietly()
+        writer.close(inputs)
+        if bar is not None:
+            bar.close()
+    summary.seconds = time.perf_counter() - started
+    summary.sample = writer.sample
+    summary.rejects_files = dict(writer.written)
+    log.info(
+        "import: %d rows, %d created, %d updated, %d rejected in %.1f s (%d batches)",
+        summary.rows,
+        summary.created,
+        summary.updated,
+        summary.rejected,
+        summary.seconds,
+        loader.batches,
+    )
+    return summary
