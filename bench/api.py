@@ -44,8 +44,9 @@ FLOOR_RELATED = statement("bench/api_floor_related_parties")
 KEY = b"creditgraph-benchmark-key"
 AS_OF = date(2026, 11, 1)
 
-CARD = """query($u: String!, $x: ID!) { enterprise(uscc: $u) { name roles(first: 20) { edges { role from to
-  node { name ... on Person { roles(first: 20, excludeOrganization: $x) { edges { role node { name
+CARD = """query($u: String!, $x: ID!) { enterprise(uscc: $u) { name roles(first: 20) {
+  edges { role from to node { name ... on Person {
+  roles(first: 20, excludeOrganization: $x) { edges { role node { name
   listEntries(first: 10) { edges { node { listType } } } } } } } } } } } }"""
 RELATED = """query($id: ID!, $asOf: Date!) { relatedParties(id: $id, maxDepth: 3, asOf: $asOf,
   first: 100) { edges { node { distance subject { id } path { nodes { id } } } } } }"""
@@ -169,7 +170,9 @@ async def measure(server: BenchServer, args: argparse.Namespace) -> str:
             for i in range(min(20, n)):  # warm both paths (JIT, caches, pools)
                 await gql(CARD, {"u": pick(i), "x": pick(i)})
                 await ex.read(FLOOR_CARD, uscc=pick(i))
-            card = Timing("entity card", await timed(n, lambda i: gql(CARD, {"u": pick(i), "x": pick(i)})))
+            card = Timing(
+                "entity card", await timed(n, lambda i: gql(CARD, {"u": pick(i), "x": pick(i)}))
+            )
             card_floor = Timing(
                 "entity card floor", await timed(n, lambda i: ex.read(FLOOR_CARD, uscc=pick(i)))
             )

@@ -4,7 +4,8 @@
    with the import benchmark's plain floor statements (`bench.floor`), untimed setup.
 2. Designation: `--entries` serious-list decisions (10,000 by default) against distinct
    enterprises, through `graph.sanctions.designation.designate_in` in transactions of `--batch`
-   decisions: checks, entries, propagation (P1, P8 …), person records and audit, timed.
+   decisions: checks, entries, propagation (P1, P8 …), person records and audit, timed. The
+   linked-risk refresh (graph/risk/, analytics) is timed apart on `--risk-sample` more.
 3. First full derivation (`graph.sanctions.rederive.rederive_all`): the city's own list entries and
    records were loaded raw, so this derives their flags for the first time; then a second full
    re-derivation, which must create and end nothing.
@@ -88,8 +89,11 @@ class PropagationBenchResult:
     ok: bool = True
 
 
-def _decisions(files: Sequence[Path], count: int, as_of: date, suffix: str) -> list[DesignationIn]:
-    """`count` serious-list decisions against distinct enterprises; every fifth names a debtor."""
+def _decisions(
+    files: Sequence[Path], count: int, as_of: date, suffix: str, skip: int = 0
+) -> list[DesignationIn]:
+    """`count` serious-list decisions against distinct enterprises (after the first `skip`);
+    every fifth names a debt-responsible person."""
     usccs: list[str] = []
     persons: list[str] = []
     authority = None
@@ -97,15 +101,15 @@ def _decisions(files: Sequence[Path], count: int, as_of: date, suffix: str) -> l
         kind = row["kind"]
         if kind == "organization" and row.get("orgKind", "ENTERPRISE") == "ENTERPRISE":
             usccs.append(row["uscc"])
-        elif kind == "person" and len(persons) < count:
+        elif kind == "person" and len(persons) < skip + count:
             persons.append(person_key(row["idNumber"], BENCH_KEY).pid)
         elif kind == "authority" and authority is None:
             authority = row["authorityId"]
-    if authority is None or len(usccs) < count:
-        raise SystemExit(f"the city has {len(usccs)} enterprises; ask for --entries ≤ that")
+    if authority is None or len(usccs) < skip + count:
+        raise SystemExit(f"the city has {len(usccs)} enterprises; ask for fewer designations")
     decided = as_of - timedelta(days=30)
     items = []
-    for i, uscc in enumerate(sorted(usccs)[:count]):
+    for i, uscc in enumerate(sorted(usccs)[skip : skip + count], skip):
         items.append(
             DesignationIn(
                 entryId=f"BENCH-{suffix}-{i:06d}",
@@ -129,26 +133,32 @@ def _batches(items: Sequence[DesignationIn], size: int) -> list[list[Designation
     return [list(items[i : i + size]) for i in range(0, len(items), size)]
 
 
-async def _designate(ex: Executor, items: list[DesignationIn], batch: int, on: date) -> Timed:
+async def _designate(
+    ex: Executor, items: list[DesignationIn], batch: int, on: date, linked_risk: bool = False
+) -> Timed:
     flags = records = 0
     started = time.perf_counter()
     with tqdm(total=len(items), desc="designate", unit="entry", leave=False) as bar:
         for chunk in _batches(items, batch):
 
             async def work(tx: Tx, chunk: list[DesignationIn] = chunk) -> Outcome:
-                return (await designation.designate_in(tx, ACTOR, chunk, on=on)).outcome
+                done = await designation.designate_in(
+                    tx, ACTOR, chunk, on=on, linked_risk=linked_risk
+                )
+                return done.outcome
 
             outcome = await ex.unit(work, name="bench-designate")
             flags += len(outcome.flags)
             records += len(outcome.records)
             bar.update(len(chunk))
     seconds = time.perf_counter() - started
-    return Timed("designation (engine)", len(items), seconds, flags, f"{records:,} person records")
+    name = "designation + linked-risk refresh" if linked_risk else "designation (engine)"
+    return Timed(name, len(items), seconds, flags, f"{records:,} person records")
 
 
 async def _rederive(ex: Executor, name: str, on: date, batch: int) -> tuple[Timed, Any]:
     started = time.perf_counter()
-    result = await rederive.rederive_all(ex, ACTOR, on=on, batch=batch)
+    result = await rederive.rederive_all(ex, ACTOR, on=on, batch=batch, linked_risk=False)
     seconds = time.perf_counter() - started
     note = (
         f"{result.created_flags:,} flags created, {result.ended_flags:,} ended, "
@@ -204,7 +214,14 @@ async def _floor(
 
 
 async def run(
-    *, scale: int, entries: int, batch: int, heap: str, seed: int, say: Any = print
+    *,
+    scale: int,
+    entries: int,
+    batch: int,
+    heap: str,
+    seed: int,
+    risk_sample: int,
+    say: Any = print,
 ) -> PropagationBenchResult:
     with tempfile.TemporaryDirectory(prefix="creditgraph-bench-prop-") as tmp:
         say(f"generating a city of {scale:,} enterprises")
@@ -214,6 +231,7 @@ async def run(
         result.graph_rows = generation.manifest.total_rows
         engine_items = _decisions(generation.files, entries, as_of, "E")
         floor_items = _decisions(generation.files, entries, as_of, "F")
+        sample = _decisions(generation.files, risk_sample, as_of, "R", skip=entries)
         async with throwaway_server(heap) as server:
             await _setup(server, generation.files, result, say)
             ex = server.executor
@@ -227,6 +245,10 @@ async def run(
                 f"flags written by the engine equal the preview's plan: "
                 f"{'yes' if planned == designated.flags else f'no ({planned} planned)'}"
             )
+            if sample:
+                say(f"designating {len(sample):,} more with the linked-risk refresh")
+                with_risk = await _designate(ex, sample, min(batch, 50), as_of, linked_risk=True)
+                result.phases.append(with_risk)
             say("first full derivation")
             first, _ = await _rederive(ex, "first full derivation (whole graph)", as_of, batch)
             result.phases.append(first)
@@ -265,7 +287,9 @@ def render(result: PropagationBenchResult, command: str) -> str:
         f"the floor statements in {result.setup_seconds:.0f} s (setup).",
         "",
         "Engine = `designate_in` per transaction (reference checks, entries, propagation through "
-        "the rules, person records, audit) and `rederive_all` (expiry, orphans, every source). "
+        "the rules, person records, audit) and `rederive_all` (expiry, orphans, every source), "
+        "both without the linked-risk refresh (graph/risk/), which is timed on its own sample "
+        "(batches of 50). "
         "Floor = the same entries, flags, paths and person records, planned before the clock, "
         "written with the same plain `UNWIND` write statements and nothing else.",
         "",
@@ -291,6 +315,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--scale", type=int, required=True, help="number of enterprises")
     parser.add_argument("--entries", type=int, default=10_000, help="designations to make")
     parser.add_argument("--batch", type=int, default=500, help="decisions per transaction")
+    parser.add_argument(
+        "--risk-sample",
+        type=int,
+        default=100,
+        help="further designations made with the linked-risk refresh (graph/risk/), timed apart",
+    )
     parser.add_argument("--seed", type=int, default=DEFAULT_SEED, help="generator seed")
     parser.add_argument("--heap", default="4g", help="JVM heap of the throwaway server")
     parser.add_argument("--report", type=Path, default=BENCHMARKS, help="Markdown file to update")
@@ -307,6 +337,7 @@ def main(argv: list[str] | None = None) -> int:
             batch=args.batch,
             heap=args.heap,
             seed=args.seed,
+            risk_sample=args.risk_sample,
         )
     )
     section = render(result, command)

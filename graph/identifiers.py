@@ -8,6 +8,7 @@ plausible ID numbers, which a plain hash would allow.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import hmac
 from dataclasses import dataclass
@@ -19,7 +20,17 @@ from graph.errors import BadUserInput
 
 
 def normalize_uscc(value: str) -> str:
-    """Return the compact, upper-case USCC or raise `BadUserInput` saying what is wrong."""
+    """Return the compact, upper-case USCC or raise `BadUserInput` saying what is wrong.
+
+    An already compact code (the usual case in a bulk feed) skips stdnum's re-cleaning: it is
+    accepted when stdnum's check digit matches (which also proves every character is in the USCC
+    alphabet). Anything else goes through `uscc.validate`, which also says what is wrong.
+    """
+    if len(value) == 18 and value.isascii() and value.isalnum() and value[:8].isdigit():
+        number = value.upper()
+        with contextlib.suppress(ValueError):
+            if uscc.calc_check_digit(number) == number[-1]:
+                return number
     try:
         return str(uscc.validate(value)).upper()
     except ValidationError as exc:

@@ -67,6 +67,7 @@ class Industry:
 INDUSTRIES: tuple[Industry, ...] = (
     Industry("A01", "农业", ("农业开发", "种植"), 2),
     Industry("A03", "畜牧业", ("养殖", "牧业"), 1),
+    Industry("A05", "农、林、牧、渔专业及辅助性活动", ("农机服务",), 0),
     Industry("C13", "农副食品加工业", ("食品", "粮油"), 3),
     Industry("C17", "纺织业", ("纺织", "棉纺"), 2),
     Industry("C26", "化学原料和化学制品制造业", ("化工", "精细化工"), 2),
@@ -149,7 +150,13 @@ SHOP_KINDS = (
     "粮油店",
     "文具店",
 )
-COOP_KINDS = ("种植专业合作社", "养殖专业合作社", "果蔬专业合作社", "农机专业合作社")
+# (name ending, GB/T 4754 division) of farmer cooperatives.
+COOP_KINDS: tuple[tuple[str, str], ...] = (
+    ("种植专业合作社", "A01"),
+    ("果蔬专业合作社", "A01"),
+    ("养殖专业合作社", "A03"),
+    ("农机专业合作社", "A05"),
+)
 SOCIAL_KINDS: tuple[tuple[str, str], ...] = (
     ("51", "行业协会"),
     ("51", "商会"),

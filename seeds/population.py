@@ -52,6 +52,7 @@ from seeds.state import (
 
 MAX_DEPTH = 5  # equity chains are at most five SHAREHOLDER_OF hops deep
 REGISTRATION_FIRST = date(1995, 1, 1).toordinal()
+INSTITUTIONS_UNTIL = date(2015, 12, 31).toordinal()
 SOE_INDUSTRY_INDEX = tuple(k for k, x in enumerate(INDUSTRIES) if x.code in SOE_INDUSTRIES)
 GROUP_SUFFIX = next(k for k, (s, _) in enumerate(SUFFIXES) if s == "集团有限公司")
 JOINT_STOCK_SUFFIX = next(k for k, (s, _) in enumerate(SUFFIXES) if s == "股份有限公司")
@@ -335,7 +336,10 @@ def other_organisations(s: CityState) -> None:
             else:
                 dist = s.district()
             s.region[org] = dist
-            reg = registration(s)
+            if kind in (PUBLIC, GOV):  # institutions and organs are long established
+                reg = rng.randint(REGISTRATION_FIRST, INSTITUTIONS_UNTIL)
+            else:
+                reg = registration(s)
             city_level = kind in (SOCIAL, PUBLIC, GOV) and rng.random() < 0.3
             if org == sasac:
                 city_level, reg = True, date(2005, 3, 1).toordinal()
@@ -354,8 +358,8 @@ def other_organisations(s: CityState) -> None:
                 prefix, name = "92", f"{district.name}{trade}{rng.choice(SHOP_KINDS)}"
                 industry = rng.choice(("F52", "H62", "O80", "O81"))
             elif kind == COOP:
-                prefix, name = "93", f"{district.name}{trade}{rng.choice(COOP_KINDS)}"
-                industry = rng.choice(("A01", "A03"))
+                what, industry = COOP_KINDS[rng.randrange(len(COOP_KINDS))]
+                prefix, name = "93", f"{district.name}{trade}{what}"
             elif kind == SOCIAL:
                 prefix, what = SOCIAL_KINDS[rng.randrange(len(SOCIAL_KINDS))]
                 topic = INDUSTRIES[s.plain_industry()].terms[0]

@@ -34,7 +34,12 @@ A, B, C, D, E = (
 )
 P1, P2, P3, P4 = (
     person_key(n, KEY).pid
-    for n in ("110105198001010016", "110105197502020023", "110108198503030032", "110108199004040046")
+    for n in (
+        "110105198001010016",
+        "110105197502020023",
+        "110108198503030032",
+        "110108199004040046",
+    )
 )
 
 RELATED = """query($id: ID!, $d: Int!, $asOf: Date, $first: Int!) {
@@ -103,9 +108,12 @@ async def test_each_related_party_carries_one_shortest_path(gql: GQL) -> None:
 
 
 async def test_related_parties_pages(gql: GQL) -> None:
-    q = """query($after: String) { relatedParties(id: "%s", maxDepth: 4, asOf: "2022-06-01",
+    q = (
+        """query($after: String) { relatedParties(id: "%s", maxDepth: 4, asOf: "2022-06-01",
              first: 4, after: $after) { totalCount pageInfo { hasNextPage endCursor }
-             edges { node { subject { id } } } } }""" % A
+             edges { node { subject { id } } } } }"""
+        % A
+    )
     first = (await gql(q))["data"]["relatedParties"]
     assert first["totalCount"] == 6
     assert first["pageInfo"]["hasNextPage"] is True
@@ -118,7 +126,8 @@ async def test_related_parties_pages(gql: GQL) -> None:
 async def test_paths_between(gql: GQL) -> None:
     body = await gql(
         """query { pathsBetween(from: "%s", to: "%s") { length nodes { id name }
-           edges { role } } }""" % (A, D)
+           edges { role } } }"""
+        % (A, D)
     )
     paths = body["data"]["pathsBetween"]
     assert len(paths) == 1
@@ -128,14 +137,17 @@ async def test_paths_between(gql: GQL) -> None:
     ]  # fmt: skip
     none = await gql('query { pathsBetween(from: "%s", to: "%s") { length } }' % (A, E))
     assert none["data"]["pathsBetween"] == []
-    short = await gql('query { pathsBetween(from: "%s", to: "%s", maxDepth: 3) { length } }' % (A, D))
+    short = await gql(
+        'query { pathsBetween(from: "%s", to: "%s", maxDepth: 3) { length } }' % (A, D)
+    )
     assert short["data"]["pathsBetween"] == []
 
 
 @pytest.mark.parametrize(
     ("query", "code"),
     [
-        ('{ relatedParties(id: "%s", maxDepth: 9, first: 5) { totalCount } }' % A, "BAD_USER_INPUT"),
+        ('{ relatedParties(id: "%s", maxDepth: 9, first: 5) { totalCount } }' % A,
+         "BAD_USER_INPUT"),
         ('{ relatedParties(id: "%s", first: 10000) { totalCount } }' % A, "LIMIT_EXCEEDED"),
         ('{ relatedParties(id: "NOPE", first: 5) { totalCount } }', "NOT_FOUND"),
         ('{ pathsBetween(from: "%s", to: "NOPE") { length } }' % A, "NOT_FOUND"),
@@ -211,7 +223,9 @@ async def test_entity_card_and_search(gql: GQL) -> None:
     assert p3_other[0]["node"]["listEntries"]["edges"] == [
         {"node": {"listType": "JUDGMENT_DEFAULTER"}}
     ]
-    found = await gql('{ searchSubjects(query: "商贸", first: 5) { totalCount edges { node { id } } } }')
+    found = await gql(
+        '{ searchSubjects(query: "商贸", first: 5) { totalCount edges { node { id } } } }'
+    )
     assert found["data"]["searchSubjects"] == {"totalCount": 1, "edges": [{"node": {"id": B}}]}
     exact = await gql('{ searchSubjects(query: "%s", first: 5) { edges { node { id } } } }' % D)
     assert exact["data"]["searchSubjects"]["edges"][0]["node"]["id"] == D
@@ -249,8 +263,9 @@ async def test_nested_query_costs_one_round_trip_per_level(
     gql: GQL, app: Starlette, executor: Executor
 ) -> None:
     """50 enterprises × their roles × the holders' other roles × list entries: 4 round trips."""
-    from graph.importer import import_rows
     from stdnum.cn import ric, uscc
+
+    from graph.importer import import_rows
 
     rows: list[dict[str, Any]] = []
     for i in range(50):
@@ -288,9 +303,7 @@ async def test_nested_query_costs_one_round_trip_per_level(
     edges = body["data"]["searchSubjects"]["edges"]
     assert len(edges) == 50
     assert all(len(e["node"]["roles"]["edges"]) == 1 for e in edges)
-    assert all(
-        len(e["node"]["roles"]["edges"][0]["node"]["roles"]["edges"]) == 2 for e in edges
-    )
+    assert all(len(e["node"]["roles"]["edges"][0]["node"]["roles"]["edges"]) == 2 for e in edges)
     assert trips <= 4, f"{trips} round trips for a root and 3 nested levels"
 
 

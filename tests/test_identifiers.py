@@ -7,9 +7,11 @@ invalid numbers alike, and nothing derived from a number may contain the number.
 from __future__ import annotations
 
 import dataclasses
+import random
+from collections.abc import Callable
 
 import pytest
-from stdnum.cn import ric
+from stdnum.cn import ric, uscc
 
 from graph.errors import BadUserInput
 from graph.identifiers import (
@@ -163,3 +165,29 @@ def test_scrub_drops_id_fields_and_masks_look_alikes() -> None:
         "uscc": USCC,
     }
     assert scrub_text(f"invalid USCC '{CITIZEN}'") == "invalid USCC '1101**********002X'"
+
+
+def test_fast_paths_accept_exactly_what_stdnum_accepts() -> None:
+    """Random codes, half completed with a correct check digit: same verdict as stdnum."""
+    rng = random.Random(20261122)
+    alphabet = "0123456789ABCDEFGHJKLMNPQRTUWXYIOSVZ"  # the last five are not USCC characters
+    for _ in range(3000):
+        body = "".join(rng.choice("0123456789") for _ in range(8))
+        body += "".join(rng.choice(alphabet) for _ in range(9))
+        valid_chars = not set(body) & set("IOSVZ")
+        good = valid_chars and rng.random() < 0.5
+        code = body + (uscc.calc_check_digit(body) if good else rng.choice(alphabet))
+        assert is_accepted(normalize_uscc, code) == uscc.is_valid(code), code
+        region = rng.choice(["110105", "320102", "440305", "999999", "310101"])
+        born = f"{rng.randint(1900, 2030)}{rng.randint(1, 13):02d}{rng.randint(1, 32):02d}"
+        id_body = region + born + f"{rng.randint(0, 999):03d}"
+        number = id_body + (ric.calc_check_digit(id_body + "0") if rng.random() < 0.8 else "7")
+        assert is_accepted(validate_citizen_id, number) == ric.is_valid(number), number
+
+
+def is_accepted(check: Callable[[str], object], value: str) -> bool:
+    try:
+        check(value)
+    except (BadUserInput, ric.ValidationError):
+        return False
+    return True

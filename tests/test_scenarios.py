@@ -24,11 +24,14 @@ from seeds.generator import generate
 from seeds.measures import MEASURES
 from seeds.scenarios import MEASURES as MEASURE_SCENARIO
 from seeds.scenarios import SCENARIO_DIR, SCENARIOS, ScenarioError, load_scenario
+from tests.conftest import GQL
 
 KEY = b"test-hash-key"
 DEMO_USCC = "91110000600037341L"
 OURS = ("core", "sanctions", "ownership")
 DELETE_ALL = statement("admin/delete_all")
+README_QUERY = """query($u: String!, $d: Date) {
+  enterprise(uscc: $u) { name legalRepresentatives(asOf: $d) { name } } }"""
 
 
 def scenario_rows(name: str) -> list[dict[str, Any]]:
@@ -135,3 +138,20 @@ async def test_generated_city_imports_exactly_as_the_manifest_says(
     assert again.created == 0
     assert (await count_graph(empty_graph)).differences(city.manifest) == []
     await empty_graph.write(DELETE_ALL)
+
+
+@pytest.mark.db
+async def test_the_readme_query_answers_on_the_core_scenario(
+    empty_graph: Executor, gql: GQL
+) -> None:
+    await load_scenario(empty_graph, "core", KEY)
+    body = await gql(README_QUERY, {"u": DEMO_USCC, "d": None})
+    enterprise = body["data"]["enterprise"]
+    assert enterprise["name"] == "北京示范科技有限公司"
+    assert enterprise["legalRepresentatives"] == [
+        {"name": "李娜"},
+        {"name": "张伟"},
+    ]  # all, by date
+    for day, name in [("2026-11-01", "张伟"), ("2010-01-01", "李娜")]:
+        body = await gql(README_QUERY, {"u": DEMO_USCC, "d": day})
+        assert body["data"]["enterprise"]["legalRepresentatives"] == [{"name": name}]

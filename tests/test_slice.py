@@ -16,7 +16,7 @@ UPSERT = """mutation($i: EnterpriseInput!) {
   upsertEnterprise(input: $i) { created enterprise { uscc name region } } }"""
 
 
-async def test_upsert_then_read_with_legal_representative(gql: GQL, executor: object) -> None:
+async def test_upsert_then_read_with_legal_representative(gql: GQL, empty_graph: object) -> None:
     from graph import subjects
 
     first = await gql(UPSERT, {"i": {"uscc": USCC, "name": "甲公司", "region": "110105"}})
@@ -29,12 +29,14 @@ async def test_upsert_then_read_with_legal_representative(gql: GQL, executor: ob
     assert again["data"]["upsertEnterprise"]["created"] is False
     assert again["data"]["upsertEnterprise"]["enterprise"]["region"] == "110105"
 
-    person = await subjects.upsert_person(executor, "11010519491231002X", "张伟", b"test-hash-key")  # type: ignore[arg-type]
+    person = await subjects.upsert_person(
+        empty_graph, "11010519491231002X", "张伟", b"test-hash-key"
+    )  # type: ignore[arg-type]
     assert person["sid"] == person_key("11010519491231002X", b"test-hash-key").pid
     from datetime import date
 
     await subjects.assign_role(
-        executor,  # type: ignore[arg-type]
+        empty_graph,  # type: ignore[arg-type]
         "LEGAL_REPRESENTATIVE_OF",
         person["sid"],
         USCC,

@@ -244,7 +244,8 @@ async def test_record_a_credit_record(gql: GQL, executor: Executor) -> None:
     again = await gql(RECORD, {"i": {**record, "amount": 30000}})
     assert first == {"data": {"recordCreditRecord": {"recordId": "API-R-60", "created": True}}}
     assert again["data"]["recordCreditRecord"]["created"] is False
-    clash = await gql(RECORD, {"i": {**record, "recordType": "HONOR", "penaltyKind": None}})
+    honor = {**record, "recordType": "HONOR", "penaltyKind": None, "procedure": None}
+    clash = await gql(RECORD, {"i": honor})
     assert error(clash)[0] == "CONFLICT"
 
 

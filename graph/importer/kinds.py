@@ -52,34 +52,67 @@ class Lane:
         return self.stage > 0
 
 
-def _lane(name: str, kind: str, stage: int, noun: str, token: str | None = None, **kw: str) -> Lane:
-    create = statement(f"import/create_{noun}")
-    update = statement(f"import/update_{noun}")
-    return Lane(name, kind, stage, create, update, token, **kw)
-
-
-ORGANIZATIONS = _lane(
+ORGANIZATIONS = Lane(
     "organizations",
     "organization",
     0,
-    "organizations",
+    statement("import/create_organizations"),
+    statement("import/update_organizations"),
     "ORG_LABEL",
-    clash="the USCC is stored under another organisation kind; a kind never changes",
+    "the USCC is stored under another organisation kind; a kind never changes",
 )
-PERSONS = _lane("persons", "person", 0, "persons")
-AUTHORITIES = _lane("authorities", "authority", 0, "authorities")
-MEASURES = _lane("measures", "measure", 0, "measures")
-CHILD_AUTHORITIES = _lane("childAuthorities", "authority", 1, "child_authorities")
-ROLES = _lane("roles", "role", 2, "roles", "ROLE")
-RECORDS = _lane(
+PERSONS = Lane(
+    "persons",
+    "person",
+    0,
+    statement("import/create_persons"),
+    statement("import/update_persons"),
+)
+AUTHORITIES = Lane(
+    "authorities",
+    "authority",
+    0,
+    statement("import/create_authorities"),
+    statement("import/update_authorities"),
+)
+MEASURES = Lane(
+    "measures",
+    "measure",
+    0,
+    statement("import/create_measures"),
+    statement("import/update_measures"),
+)
+CHILD_AUTHORITIES = Lane(
+    "childAuthorities",
+    "authority",
+    1,
+    statement("import/create_child_authorities"),
+    statement("import/update_child_authorities"),
+)
+ROLES = Lane(
+    "roles",
+    "role",
+    2,
+    statement("import/create_roles"),
+    statement("import/update_roles"),
+    "ROLE",
+)
+RECORDS = Lane(
     "records",
     "record",
     3,
-    "records",
+    statement("import/create_records"),
+    statement("import/update_records"),
     "RECORD_LABEL",
-    clash="the recordId is stored under another record type; a type never changes",
+    "the recordId is stored under another record type; a type never changes",
 )
-LIST_ENTRIES = _lane("listEntries", "listEntry", 4, "list_entries")
+LIST_ENTRIES = Lane(
+    "listEntries",
+    "listEntry",
+    4,
+    statement("import/create_list_entries"),
+    statement("import/update_list_entries"),
+)
 
 LANES: tuple[Lane, ...] = (
     ORGANIZATIONS,

@@ -19,7 +19,7 @@ from graph.errors import NotFound
 from graph.executor import Executor, Record, Tx
 from graph.model import MODEL
 from graph.risk.progress import Progress, batched
-from graph.risk.schemes import SCHEMES, Grade, RecordClass, Treatment
+from graph.risk.schemes import SCHEMES, CountedClass, Grade, RecordClass, Treatment
 
 log = logging.getLogger(__name__)
 
@@ -50,7 +50,7 @@ class Counted:
     kind: str  # RECORD, LIST_ENTRY or STATUS
     id: str
     type: str  # record type, list type, or the organisation status
-    cls: RecordClass | str
+    cls: CountedClass
     date: date | None = None
     penalty_kind: str | None = None
     title: str | None = None
@@ -198,7 +198,7 @@ def score(
     sid: str, records: Iterable[Record], entries: Iterable[Record], as_of: date
 ) -> ScoreResult:
     """Base plus capped incentives minus capped constraints, then the band (CX §3(1))."""
-    contributions = [(c, POINTS.deltas[c.cls]) for c in counted_items(records, entries, as_of)]  # type: ignore[index]
+    contributions = [(c, POINTS.deltas[c.cls]) for c in counted_items(records, entries, as_of)]
     plus = sum(d for _, d in contributions if d > 0)
     minus = sum(-d for _, d in contributions if d < 0)
     total = POINTS.base + min(plus, POINTS.incentive_cap) - min(minus, POINTS.constraint_cap)

@@ -23,7 +23,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
-from typing import Any
+from typing import Any, Literal
 
 from graph.cypher import statement
 from graph.executor import Executor, Record, Tx
@@ -51,6 +51,7 @@ DELETE_STALE = statement("risk/delete_stale_indicators")
 GET_INDICATORS = statement("risk/get_risk_indicators")
 
 RULE = SCHEMES.linked_risk
+LinkKind = Literal["SHARED_ROLE", "OWNERSHIP", "CONTROL"]
 HEBEI = SCHEMES.hebei
 BATCH = 500
 SWEEP = 10_000
@@ -102,7 +103,7 @@ class Path:
     stored (holder → organisation) with its type, first day and ratio.
     """
 
-    kind: str  # SHARED_ROLE, OWNERSHIP or CONTROL
+    kind: LinkKind
     target: str
     source: str
     subjects: tuple[Record, ...]  # {sid, name, kind}
@@ -115,7 +116,7 @@ class Path:
 
     @property
     def score(self) -> float:
-        return RULE.weights[self.kind] * RULE.decay ** (self.edges - 1)  # type: ignore[index]
+        return RULE.weights[self.kind] * RULE.decay ** (self.edges - 1)
 
     @property
     def via(self) -> list[str]:
@@ -183,7 +184,7 @@ def chain_path(row: Record) -> Path | None:
         _link(sids[i], sids[i + 1], role, row["froms"][i], row["ratios"][i])
         for i, role in enumerate(row["roles"])
     )
-    kind = "CONTROL" if control else "OWNERSHIP"
+    kind: LinkKind = "CONTROL" if control else "OWNERSHIP"
     return Path(kind, row["target"], row["source"], subjects, links, share)
 
 

@@ -6,6 +6,7 @@ Every record type, penalty kind, list type and role the rules name must exist in
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from pathlib import Path
 from typing import Literal
 
@@ -20,6 +21,8 @@ Grade = Literal["A", "B", "C", "D"]
 GRADES: tuple[Grade, ...] = ("A", "B", "C", "D")
 # The class a counted record or entry falls in (HEB §3(1)); REVOKED means business licence revoked.
 RecordClass = Literal["POSITIVE", "GENERAL", "SERIOUS", "REVOKED"]
+# What a counted item counts as: a record's class, or an entry on a serious list in force.
+CountedClass = Literal["POSITIVE", "GENERAL", "SERIOUS", "REVOKED", "SERIOUS_LIST"]
 LINK_ROLES = ("LEGAL_REPRESENTATIVE_OF", "PRINCIPAL_OF", "ACTUAL_CONTROLLER_OF")
 CLUSTER_ROLES = (*LINK_ROLES, "SHAREHOLDER_OF")
 
@@ -66,7 +69,7 @@ class PointsScheme(Strict):
     incentive_cap: int = Field(ge=0)
     constraint_cap: int = Field(ge=0)
     bands: list[Band]
-    deltas: dict[Literal["POSITIVE", "GENERAL", "SERIOUS", "REVOKED", "SERIOUS_LIST"], int]
+    deltas: dict[CountedClass, int]
     configurable: bool
 
     @model_validator(mode="after")
@@ -139,8 +142,8 @@ class Schemes(Strict):
     def check_against(self, model: DomainModel) -> Schemes:
         """Raise `ValueError` naming the first rule that mentions something the model lacks."""
 
-        def require(kind: str, names: list[str], known: object) -> None:
-            missing = [n for n in names if n not in known]  # type: ignore[operator]
+        def require(kind: str, names: list[str], known: Collection[str]) -> None:
+            missing = [n for n in names if n not in known]
             if missing:
                 raise ValueError(f"schemes.yaml: unknown {kind} {missing}")
 

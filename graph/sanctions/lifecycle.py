@@ -222,6 +222,7 @@ async def expire(
     as_of: date,
     batch: int = 1000,
     progress: Callable[[int, int], None] | None = None,
+    linked_risk: bool = True,
 ) -> Expiry:
     """End every entry whose period ended before `as_of`, and every flag past its own validity
     (P14), in batches of one transaction each; `progress(done, total)` after each batch.
@@ -240,7 +241,7 @@ async def expire(
         ids = [r["entryId"] for r in rows]
 
         async def work(tx: Tx, ids: list[str] = ids) -> Removal:
-            removal = await remove_entries(tx, ids, EXPIRED, as_of)
+            removal = await remove_entries(tx, ids, EXPIRED, as_of, linked_risk=linked_risk)
             await audit.record_event(
                 tx, principal, "expire", {"asOf": as_of, "entryIds": ids}, removal.affected()
             )

@@ -56,16 +56,21 @@ async def rederive_all(
     on: date,
     batch: int = 500,
     progress: Callable[[str, int, int], None] | None = None,
+    linked_risk: bool = True,
 ) -> Rederivation:
-    """Recompute all flags as of `on`; `progress(kind, done, total)` after every batch."""
+    """Recompute all flags as of `on`; `progress(kind, done, total)` after every batch.
+
+    `linked_risk=False` leaves the linked-risk indicators of removed entries' subjects alone
+    (for the benchmark; `creditgraph analytics linked-risk` recomputes them all).
+    """
     result = Rederivation()
-    await expire(executor, principal, as_of=on, batch=batch)
+    await expire(executor, principal, as_of=on, batch=batch, linked_risk=linked_risk)
     orphans = await executor.read(GET_ORPHANED_ENTRIES, statuses=list(LIFECYCLE.in_force_statuses))
     for reason in sorted({o["reason"] for o in orphans}):
         ids = [o["entryId"] for o in orphans if o["reason"] == reason]
 
         async def remove(tx: Tx, ids: list[str] = ids, reason: str = reason) -> Removal:
-            removal = await remove_entries(tx, ids, reason, on)
+            removal = await remove_entries(tx, ids, reason, on, linked_risk=linked_risk)
             await audit.record_event(
                 tx, principal, "rederive", {"remove": ids, "reason": reason}, removal.affected()
             )

@@ -37,7 +37,13 @@ class Removal:
 
 
 async def remove_entries(
-    tx: Tx, entry_ids: Sequence[str], reason: str, on: date, note: str | None = None
+    tx: Tx,
+    entry_ids: Sequence[str],
+    reason: str,
+    on: date,
+    note: str | None = None,
+    *,
+    linked_risk: bool = True,
 ) -> Removal:
     """Remove the entries still in force among `entry_ids` and end what derives from them."""
     effect = LIFECYCLE.removal[reason]
@@ -69,5 +75,6 @@ async def remove_entries(
     terminated = await tx.run(TERMINATE_APPLICATIONS, ids=removal.entries, reason=reason, on=on)
     removal.applications = [r["applicationId"] for r in terminated]
     removal.authorities = sorted({r["authorityId"] for r in terminated})
-    await refresh_linked_risk(tx, removal.subjects, as_of=on)
+    if linked_risk:
+        await refresh_linked_risk(tx, removal.subjects, as_of=on)
     return removal

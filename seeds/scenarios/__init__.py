@@ -63,7 +63,6 @@ def scenario_path(name: str) -> Path:
 async def load_scenario(executor: Executor, name: str, id_key: bytes) -> None:
     """Import one scenario into the graph (idempotent); raise if any of its rows is rejected."""
     from graph.importer import import_rows
-
     from seeds.measures import measure_rows
     from seeds.output import read_rows
 
