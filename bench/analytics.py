@@ -177,12 +177,12 @@ async def run(
         generation = generate(Path(tmp), scale=scale, seed=seed)
         day = date.fromisoformat(generation.manifest.as_of)
         result = AnalyticsBenchResult(scale, heap, day, generation.manifest.total_rows)
-        async with throwaway_server(heap) as server:
+        async with throwaway_server(heap, query_timeout=3600.0) as server:
             ex = server.executor
             say("loading the city with the floor statements (setup, untimed)")
             started = time.perf_counter()
             for path in [*generation.files, scenario_path("risk_ownership")]:
-                await load_floor(ex, path, BENCH_KEY, batch_size=5000)
+                await load_floor(ex, path, BENCH_KEY, batch_size=2000)
             result.setup_seconds = time.perf_counter() - started
             say("grades")
             result.pairs.append(await _grades(ex, day))

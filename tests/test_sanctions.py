@@ -13,6 +13,7 @@ from datetime import date, timedelta
 from typing import Any
 
 import pytest
+from starlette.applications import Starlette
 
 from api.settings import Settings
 from graph.audit import Actor, events_for
@@ -175,6 +176,7 @@ async def test_preview_writes_nothing(gql: GQL, cast: Executor) -> None:
         ({"authorityId": "NO-SUCH"}, "NOT_FOUND"),
         ({"debtResponsibleIds": ["P0000000000000000"]}, "NOT_FOUND"),
         ({"validFrom": "2034-06-01"}, "BAD_USER_INPUT"),  # after validUntil
+        ({"decisionDate": "2099-01-01", "validUntil": "2109-01-01"}, "BAD_USER_INPUT"),
     ],
 )
 async def test_bad_designations_are_refused_and_write_nothing(
@@ -330,3 +332,26 @@ async def test_expire_command_ends_what_the_read_paths_already_ignore(
     assert (row["status"], row["removalReason"]) == ("REMOVED", "EXPIRED")
     assert [f["status"] for f in await flags_of(gql, LR_CUR, as_of="2025-12-31")] == ["ACTIVE"]
     assert await flags_of(gql, LR_CUR, as_of="2026-01-01") == []
+
+
+async def test_subject_flags_are_batched_per_request(
+    gql: GQL, cast: Executor, app: Starlette
+) -> None:
+    await designate(gql)
+    query = """query($a: ID!, $b: ID!, $c: ID!) {
+      a: subject(id: $a) { flags { ruleId why { paths { role } } } }
+      b: subject(id: $b) { flags { ruleId } }
+      c: subject(id: $c) { flags(includeEnded: true) { ruleId } }
+    }"""
+    stats = app.state.executor.stats
+    before = stats.round_trips
+    body = await gql(query, {"a": LR_CUR, "b": AC, "c": SH})
+    trips = stats.round_trips - before
+    assert "errors" not in body, body
+    assert body["data"]["a"]["flags"] == [
+        {"ruleId": "P1", "why": {"paths": [{"role": "LEGAL_REPRESENTATIVE_OF"}]}}
+    ]
+    assert body["data"]["b"]["flags"] == [{"ruleId": "P1"}]
+    assert body["data"]["c"]["flags"] == []
+    # Subjects load in one batch; flags in one per distinct (includeEnded, asOf): 1 + 2.
+    assert trips == 3

@@ -86,7 +86,9 @@ class Loader:
         self.bar = bar
         self.context = id_context(id_key, cache=True)
         self.summary = ImportSummary()
-        self.buffers: dict[Lane, dict[Hashable, Pending]] = {lane: {} for lane in LANES}
+        # One buffer per lane and template group (organisation kind, role type, record type), so
+        # each batch is one statement over `batch_size` rows.
+        self.buffers: dict[tuple[Lane, str], dict[Hashable, Pending]] = {}
         self.deferred: dict[Lane, dict[Hashable, Pending]] = {lane: {} for lane in LANES}
         self.inflight: asyncio.Task[None] | None = None
         self.new_first: dict[Lane, bool] = {}
@@ -110,15 +112,15 @@ class Loader:
             return
         pending = Pending(self.seq, file, line, data, planned)
         lane = planned.lane
-        buffer = self.buffers[lane]
+        slot = (lane, planned.group)
+        buffer = self.buffers.setdefault(slot, {})
         if buffer.pop(planned.key, None) is not None:
             self.summary.of(lane.kind).updated += 1  # superseded by this later row
         buffer[planned.key] = pending
         if len(buffer) >= self.batch_size:
-            for earlier in LANES:
-                if earlier.stage < lane.stage and self.buffers[earlier]:
-                    await self._submit(earlier, self._take(earlier))
-            await self._submit(lane, self._take(lane))
+            for earlier in [s for s in self.buffers if s[0].stage < lane.stage]:
+                await self._submit(earlier[0], self._take(earlier))
+            await self._submit(lane, self._take(slot))
 
     def _validate(self, file: str, line: int, data: dict[str, Any]) -> Planned | None:
         unreadable = data.get(UNREADABLE)
@@ -151,10 +153,8 @@ class Loader:
         self.rejects.add(reject(file, line, field, reason, row))
 
     # -- writing ---------------------------------------------------------------------------
-    def _take(self, lane: Lane) -> list[Pending]:
-        rows = list(self.buffers[lane].values())
-        self.buffers[lane] = {}
-        return rows
+    def _take(self, slot: tuple[Lane, str]) -> list[Pending]:
+        return list(self.buffers.pop(slot).values())
 
     async def _submit(self, lane: Lane, rows: list[Pending]) -> None:
         """Wait for the batch in flight, then start writing this one."""
@@ -207,9 +207,8 @@ class Loader:
 
     async def finish(self) -> ImportSummary:
         """Write what is buffered, retry what waited for its ends, reject what is still missing."""
-        for lane in LANES:
-            if self.buffers[lane]:
-                await self._submit(lane, self._take(lane))
+        for slot in sorted(self.buffers, key=lambda s: s[0].stage):
+            await self._submit(slot[0], self._take(slot))
         await self.drain()
         while any(self.deferred[lane] for lane in LANES):
             progress = False

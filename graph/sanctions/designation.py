@@ -16,7 +16,7 @@ from datetime import UTC, date, datetime
 from graph import audit
 from graph.audit import Principal
 from graph.cypher import statement
-from graph.errors import Conflict, NotFound
+from graph.errors import BadUserInput, Conflict, NotFound
 from graph.executor import Executor, Tx
 from graph.propagation import engine
 from graph.propagation.engine import Outcome
@@ -41,8 +41,15 @@ def _sids(items: Sequence[DesignationIn]) -> list[str]:
     return sorted({d.subjectId for d in items} | {p for d in items for p in d.debtResponsibleIds})
 
 
-async def _check(tx: Tx, items: Sequence[DesignationIn]) -> dict[str, SubjectRef]:
+async def _check(tx: Tx, items: Sequence[DesignationIn], on: date) -> dict[str, SubjectRef]:
     """Raise NOT_FOUND / CONFLICT / BAD_USER_INPUT before anything is written."""
+    for d in items:
+        if d.decisionDate > on:
+            raise BadUserInput(
+                f"decisionDate {d.decisionDate.isoformat()} is after {on.isoformat()}: "
+                "a decision is recorded once it is made",
+                field="decisionDate",
+            )
     ids = [d.entry_id for d in items]
     if len(set(ids)) != len(ids):
         raise Conflict("two decisions in one request designate the same entry id")
@@ -84,7 +91,7 @@ async def designate_in(
     `linked_risk=False` skips the linked-risk refresh (the benchmark measures the sanction
     engine alone and the refresh separately); every service path keeps the default.
     """
-    await _check(tx, items)
+    await _check(tx, items, on)
     rows = await tx.run(
         CREATE_LIST_ENTRIES,
         entries=[d.row() for d in items],
