@@ -287,6 +287,10 @@ async def _setup(
     result.setup_seconds = time.perf_counter() - started
 
 
+def _rate(value: float) -> str:
+    return f"{value:,.0f}" if value >= 10 else f"{value:.2f}"
+
+
 def render(result: PropagationBenchResult, command: str) -> str:
     designated = result.phases[0]
     lines = [
@@ -309,8 +313,8 @@ def render(result: PropagationBenchResult, command: str) -> str:
     ]
     for t in [*result.phases, *result.floors]:
         lines.append(
-            f"| {t.name} | {t.items:,} | {t.seconds:.1f} | {t.rate:,.0f} | {t.flags:,} | "
-            f"{t.flag_rate:,.0f} | {t.note} |"
+            f"| {t.name} | {t.items:,} | {t.seconds:.1f} | {_rate(t.rate)} | {t.flags:,} | "
+            f"{_rate(t.flag_rate)} | {t.note} |"
         )
     if result.floors and result.floors[0].seconds:
         lines += [
