@@ -113,6 +113,18 @@ def test_one_indicator_per_pair_with_its_strongest_paths_and_decaying_scores() -
     assert build_indicators([far], {}) == []
 
 
+def test_writes_are_cut_by_payload_size_for_the_bolt_message_cap() -> None:
+    from graph.risk.progress import batched_by_weight
+
+    def cut(weights: list[int], limit: int, size: int = 10) -> list[list[int]]:
+        return list(batched_by_weight(weights, lambda w: w, limit=limit, size=size))
+
+    assert cut([3, 3, 3, 3], 6) == [[3, 3], [3, 3]]
+    assert cut([10, 1, 1], 5) == [[10], [1, 1]]  # a heavy item goes alone
+    assert cut([1] * 5, 100, size=2) == [[1, 1], [1, 1], [1]]
+    assert cut([], 5) == []
+
+
 def test_indicator_ids_are_stable() -> None:
     from graph.risk.linked import indicator_id
 

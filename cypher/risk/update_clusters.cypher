@@ -1,5 +1,6 @@
-// Refresh the figures of clusters that are stored already (same members, so same id).
-// @param clusters LIST<MAP>  {clusterId, anchor, size, organizationCount, listedCount, cdCount, cdShare, listedSids, members}
+// Refresh the figures of clusters that are stored already (same members, so same id), found
+// through their anchor member.
+// @param clusters LIST<MAP>  {clusterId, anchor, size, organizationCount, listedCount, cdCount, cdShare, listedSids}
 // @param computedAt DATETIME  when the clusters were computed
 // @param runId STRING  this computation (the sweep removes clusters of other runs)
 // @returns updated
@@ -8,8 +9,4 @@ MATCH (:Subject {sid: c.anchor})-[:IN_CLUSTER]->(k:RiskCluster {clusterId: c.clu
 SET k.size = c.size, k.organizationCount = c.organizationCount, k.listedCount = c.listedCount,
     k.cdCount = c.cdCount, k.cdShare = c.cdShare, k.listedSids = c.listedSids,
     k.computedAt = $computedAt, k.runId = $runId
-WITH k, c
-UNWIND c.members AS m
-MATCH (s:Subject {sid: m.sid})-[i:IN_CLUSTER]->(k)
-SET i.listed = m.listed, i.grade = m.grade
-RETURN count(DISTINCT k) AS updated
+RETURN count(k) AS updated

@@ -23,7 +23,7 @@ from datetime import UTC, date, datetime
 from graph.cypher import statement
 from graph.executor import Executor, Record, Tx
 from graph.risk.grading import grade_candidates, grades_tx
-from graph.risk.progress import Progress, batched
+from graph.risk.progress import Progress, batched, batched_by_weight
 from graph.risk.schemes import SCHEMES
 
 log = logging.getLogger(__name__)
@@ -33,6 +33,7 @@ GET_NEIGHBOURS = statement("risk/get_cluster_neighbours")
 GET_EXISTING = statement("risk/get_existing_clusters")
 UPDATE_CLUSTERS = statement("risk/update_clusters")
 CREATE_CLUSTERS = statement("risk/create_clusters")
+WRITE_MEMBERS = statement("risk/write_cluster_members")
 DELETE_STALE = statement("risk/delete_stale_clusters")
 GET_CLUSTERS = statement("risk/get_risk_clusters")
 COUNT_CLUSTERS = statement("risk/count_risk_clusters")
@@ -42,7 +43,8 @@ GET_MEMBERS = statement("risk/get_cluster_members")
 RULE = SCHEMES.clusters
 HEBEI = SCHEMES.hebei
 FRONTIER = 2000
-WRITE_BATCH = 200
+MEMBERS_PER_TX = 20_000  # members written per transaction (a larger cluster goes alone)
+MEMBERS_PER_STATEMENT = 5_000  # keeps each Bolt message far under the 16 MiB cap
 SWEEP = 10_000
 
 
@@ -149,17 +151,23 @@ class Cluster:
         return self.cd_count / self.organization_count if self.organization_count else 0.0
 
     def row(self) -> Record:
+        anchor = self.members[0]
         return {
             "clusterId": self.cluster_id,
-            "anchor": self.members[0]["sid"],
+            "anchor": anchor["sid"],
+            "anchorListed": anchor["listed"],
+            "anchorGrade": anchor["grade"],
             "size": self.size,
             "organizationCount": self.organization_count,
             "listedCount": len(self.listed_sids),
             "cdCount": self.cd_count,
             "cdShare": round(self.cd_share, 6),
             "listedSids": list(self.listed_sids),
-            "members": list(self.members),
         }
+
+    def member_rows(self) -> list[Record]:
+        anchor = self.members[0]["sid"]
+        return [{"clusterId": self.cluster_id, "anchor": anchor, **m} for m in self.members]
 
 
 async def describe(executor: Executor, found: Search, as_of: date) -> list[Cluster]:
@@ -216,10 +224,13 @@ async def recompute_clusters(
     now = datetime.now(UTC)
     created = updated = 0
     with Progress("clusters: write", len(clusters), enabled=progress) as bar:
-        for chunk in batched(clusters, WRITE_BATCH):
+        for chunk in batched_by_weight(clusters, lambda c: c.size, limit=MEMBERS_PER_TX, size=500):
             rows = [c.row() for c in chunk]
+            members = [m for c in chunk for m in c.member_rows()]
 
-            async def write(tx: Tx, rows: list[Record] = rows) -> tuple[int, int]:
+            async def write(
+                tx: Tx, rows: list[Record] = rows, members: list[Record] = members
+            ) -> tuple[int, int]:
                 refs = [{"clusterId": r["clusterId"], "anchor": r["anchor"]} for r in rows]
                 existing = {r["clusterId"] for r in await tx.run(GET_EXISTING, clusters=refs)}
                 old = [r for r in rows if r["clusterId"] in existing]
@@ -228,6 +239,8 @@ async def recompute_clusters(
                     await tx.run(UPDATE_CLUSTERS, clusters=old, computedAt=now, runId=run_id)
                 if new:
                     await tx.run(CREATE_CLUSTERS, clusters=new, computedAt=now, runId=run_id)
+                for part in batched(members, MEMBERS_PER_STATEMENT):
+                    await tx.run(WRITE_MEMBERS, members=part)
                 return len(new), len(old)
 
             c, u = await executor.unit(write, name="risk.clusters.write")

@@ -35,7 +35,7 @@ from graph.risk.grading import (
     grade_of,
     window_start,
 )
-from graph.risk.progress import Progress, batched
+from graph.risk.progress import Progress, batched, batched_by_weight
 from graph.risk.schemes import SCHEMES
 
 log = logging.getLogger(__name__)
@@ -55,6 +55,15 @@ LinkKind = Literal["SHARED_ROLE", "OWNERSHIP", "CONTROL"]
 HEBEI = SCHEMES.hebei
 BATCH = 500
 SWEEP = 10_000
+PAYLOAD = 4_000_000  # bytes of parameters per statement, well under Bolt's 16 MiB message cap
+
+
+def _row_weight(row: Record) -> int:
+    return 300 + len(row["evidence"].encode()) + len(row["rationale"].encode())
+
+
+def _weight(group: list[Record]) -> int:
+    return sum(_row_weight(r) for r in group)
 
 
 @dataclass(frozen=True)
@@ -302,8 +311,9 @@ async def refresh_linked_risk(tx: Tx, source_sids: list[str], as_of: date | None
     paths = [p for p in await paths_from(tx, sorted(sources), day) if p.target in affected]
     rows = build_indicators(paths, sources)
     await tx.run(DELETE_INDICATORS, targets=targets, indicatorType=RULE.indicator_type)
-    if rows:
-        await tx.run(CREATE_INDICATORS, **_write_params(rows, f"refresh-{uuid.uuid4().hex}"))
+    run_id = f"refresh-{uuid.uuid4().hex}"
+    for part in batched_by_weight(rows, _row_weight, limit=PAYLOAD, size=BATCH):
+        await tx.run(CREATE_INDICATORS, **_write_params(part, run_id))
 
 
 @dataclass(frozen=True)
@@ -360,14 +370,18 @@ async def recompute_all_linked_risk(
     by_target: dict[str, list[Record]] = defaultdict(list)
     for row in rows:
         by_target[row["target"]].append(row)
-    targets = sorted(by_target)
-    with Progress("linked-risk targets", len(targets), enabled=progress) as bar:
-        for chunk in batched(targets, BATCH):
-            batch = [r for t in chunk for r in by_target[t]]
+    groups = [by_target[t] for t in sorted(by_target)]
+    with Progress("linked-risk targets", len(groups), enabled=progress) as bar:
+        for chunk in batched_by_weight(groups, _weight, limit=PAYLOAD, size=BATCH):
+            targets = [g[0]["target"] for g in chunk]
+            batch = [r for g in chunk for r in g]
 
-            async def write(tx: Tx, chunk: list[str] = chunk, batch: list[Record] = batch) -> None:
-                await tx.run(DELETE_INDICATORS, targets=chunk, indicatorType=RULE.indicator_type)
-                await tx.run(CREATE_INDICATORS, **_write_params(batch, run_id))
+            async def write(
+                tx: Tx, targets: list[str] = targets, batch: list[Record] = batch
+            ) -> None:
+                await tx.run(DELETE_INDICATORS, targets=targets, indicatorType=RULE.indicator_type)
+                for part in batched_by_weight(batch, _row_weight, limit=PAYLOAD, size=BATCH):
+                    await tx.run(CREATE_INDICATORS, **_write_params(part, run_id))
 
             await executor.unit(write, name="risk.linked.write")
             bar.update(len(chunk))

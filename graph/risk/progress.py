@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from types import TracebackType
 from typing import TypeVar
 
@@ -15,6 +15,24 @@ T = TypeVar("T")
 def batched(items: Sequence[T], size: int) -> Iterator[list[T]]:
     for i in range(0, len(items), size):
         yield list(items[i : i + size])
+
+
+def batched_by_weight(
+    items: Iterable[T], weight: Callable[[T], int], *, limit: int, size: int
+) -> Iterator[list[T]]:
+    """Batches of at most `size` items whose weights add up to at most `limit` (one heavier item
+    goes alone). Bolt servers cap a message (ArcadeDB: 16 MiB), so parameters are cut by size."""
+    batch: list[T] = []
+    total = 0
+    for item in items:
+        w = weight(item)
+        if batch and (total + w > limit or len(batch) >= size):
+            yield batch
+            batch, total = [], 0
+        batch.append(item)
+        total += w
+    if batch:
+        yield batch
 
 
 class Progress:
