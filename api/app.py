@@ -13,11 +13,12 @@ from starlette.routing import Route
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
 
+from api.auth import authenticate
 from api.context import Context
 from api.database import connect
 from api.schema import schema
 from api.settings import Settings, get_settings
-from graph.errors import Unavailable
+from graph.errors import Unauthenticated, Unavailable
 from graph.executor import Executor
 from graph.migrate import migrate
 
@@ -36,7 +37,12 @@ class CreditGraphQL(GraphQL[Context, None]):
     ) -> Context:
         executor: Executor = request.app.state.executor
         resp = response if isinstance(response, Response) else None
-        return Context(request=request, response=resp, executor=executor, settings=self.settings)
+        ctx = Context(request=request, response=resp, executor=executor, settings=self.settings)
+        try:
+            ctx.principal = authenticate(self.settings, request.headers)
+        except Unauthenticated as exc:
+            ctx.auth_error = exc
+        return ctx
 
 
 async def healthz(_: Request) -> Response:

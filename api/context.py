@@ -14,6 +14,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.websockets import WebSocket
 
+from api.auth import Principal
 from api.loaders import (
     PageLoader,
     SubjectLoader,
@@ -24,6 +25,7 @@ from api.loaders import (
 )
 from api.settings import Settings
 from graph import subjects
+from graph.errors import Unauthenticated
 from graph.executor import Executor, Record
 from graph.records import ListEntryQuery, RecordQuery
 from graph.subjects import RoleQuery
@@ -89,15 +91,6 @@ class Loaders:
         )
 
 
-@dataclass(frozen=True)
-class Principal:
-    """Who is asking. Authentication (bearer tokens) fills this in; until then, `public`."""
-
-    id: str = "anonymous"
-    role: str = "public"
-    purpose: str | None = None
-
-
 @dataclass
 class Context:
     request: Request | WebSocket
@@ -105,6 +98,8 @@ class Context:
     executor: Executor
     settings: Settings
     principal: Principal = field(default_factory=Principal)
+    # A token that failed verification: the request is refused with UNAUTHENTICATED.
+    auth_error: Unauthenticated | None = None
     loaders: Loaders = field(init=False)
 
     def __post_init__(self) -> None:

@@ -48,6 +48,13 @@ class Settings(BaseSettings):
         alias="CREDITGRAPH_ID_HASH_KEY",
     )
 
+    # Authentication: the key that signs bearer tokens (HS256) and their default lifetime.
+    auth_token_secret: SecretStr = Field(
+        default=SecretStr("creditgraph-development-token-secret-change-me"),
+        alias="AUTH_TOKEN_SECRET",
+    )
+    auth_token_ttl: int = Field(default=8 * 3600, alias="AUTH_TOKEN_TTL", ge=60)
+
     # GraphQL limits.
     max_page_size: int = Field(default=100, alias="MAX_PAGE_SIZE", ge=1)
     max_query_depth: int = Field(default=14, alias="MAX_QUERY_DEPTH", ge=1)

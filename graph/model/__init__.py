@@ -63,10 +63,17 @@ class ListType(Strict):
     source: str
 
 
+class PersonalData(Strict):
+    source: str
+    public: list[str]
+    protected: list[str]
+
+
 class DomainModel(Strict):
     organization_kinds: dict[str, OrgKind]
     organization_statuses: list[str]
     nodes: dict[str, NodeKind]
+    personal_data: PersonalData
     roles: dict[str, Role]
     employment_positions: list[str]
     record_types: dict[str, RecordType]
@@ -108,6 +115,11 @@ class DomainModel(Strict):
 
     def record_label(self, record_type: str) -> str:
         return self.record_types[record_type].label
+
+    @property
+    def protected_properties(self) -> frozenset[str]:
+        """Person properties only personal-data roles may read (DOMAIN.md §8.5)."""
+        return frozenset(self.personal_data.protected)
 
     @property
     def sanction_roles(self) -> tuple[str, ...]:

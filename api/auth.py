@@ -1,0 +1,121 @@
+"""Who is asking: bearer tokens, roles, and the one check every guarded resolver calls.
+
+Tokens are HS256 JWTs signed with `AUTH_TOKEN_SECRET` (`creditgraph token create` issues them);
+no `Authorization` header means the `public` role, a bad or expired token is UNAUTHENTICATED
+(never silently public: a client that meant to authenticate must learn that it did not). The
+purpose of a request for personal data comes from the `X-Purpose` header (DOMAIN.md §8.6: use
+only within the authorised scope, and record it).
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from enum import StrEnum
+from typing import Any
+
+import jwt
+
+from api.settings import Settings
+from graph.errors import Forbidden, Unauthenticated
+
+ALGORITHM = "HS256"
+ISSUER = "creditgraph"
+PURPOSE_HEADER = "x-purpose"
+MAX_PURPOSE = 200
+
+
+class Role(StrEnum):
+    """The six roles of issue 7; what each may do is declared in `api/permissions.py`."""
+
+    PUBLIC = "public"
+    DASHBOARD = "dashboard"
+    INVESTIGATOR = "investigator"
+    OFFICER = "officer"
+    ANALYST = "analyst"
+    ADMIN = "admin"
+
+
+@dataclass(frozen=True)
+class Principal:
+    """The authenticated caller. `purpose` is what the caller stated for this request."""
+
+    id: str = "anonymous"
+    role: Role = Role.PUBLIC
+    purpose: str | None = None
+    token_id: str | None = None
+
+
+ANONYMOUS = Principal()
+
+
+def issue_token(
+    settings: Settings, role: Role, subject: str, *, ttl_seconds: int | None = None
+) -> str:
+    """A signed token for `subject` acting as `role`, valid for `ttl_seconds` (settings default)."""
+    now = datetime.now(UTC)
+    ttl = ttl_seconds if ttl_seconds is not None else settings.auth_token_ttl
+    claims = {
+        "iss": ISSUER,
+        "sub": subject,
+        "role": role.value,
+        "iat": now,
+        "exp": now + timedelta(seconds=ttl),
+        "jti": uuid.uuid4().hex,
+    }
+    return jwt.encode(claims, settings.auth_token_secret.get_secret_value(), algorithm=ALGORITHM)
+
+
+def verify_token(settings: Settings, token: str) -> Principal:
+    """The principal a token names; UNAUTHENTICATED when it is forged, expired or malformed."""
+    try:
+        claims = jwt.decode(
+            token,
+            settings.auth_token_secret.get_secret_value(),
+            algorithms=[ALGORITHM],
+            issuer=ISSUER,
+            options={"require": ["exp", "iat", "sub", "role", "iss"]},
+        )
+    except jwt.ExpiredSignatureError as exc:
+        raise Unauthenticated("the token has expired") from exc
+    except jwt.InvalidTokenError as exc:
+        raise Unauthenticated("the token is not valid") from exc
+    try:
+        role = Role(claims["role"])
+    except ValueError as exc:
+        raise Unauthenticated("the token names an unknown role") from exc
+    return Principal(id=str(claims["sub"]), role=role, token_id=claims.get("jti"))
+
+
+def authenticate(settings: Settings, headers: Mapping[str, str]) -> Principal:
+    """The principal for a request's headers: public without a token, else the token's."""
+    purpose = (headers.get(PURPOSE_HEADER) or "").strip()[:MAX_PURPOSE] or None
+    header = headers.get("authorization")
+    if not header:
+        return Principal(purpose=purpose)
+    scheme, _, token = header.partition(" ")
+    if scheme.lower() != "bearer" or not token.strip():
+        raise Unauthenticated("use an 'Authorization: Bearer <token>' header")
+    principal = verify_token(settings, token.strip())
+    return Principal(
+        id=principal.id, role=principal.role, purpose=purpose, token_id=principal.token_id
+    )
+
+
+def require(principal: Principal, *roles: Role) -> Principal:
+    """The principal if its role is one of `roles`; FORBIDDEN (or UNAUTHENTICATED for the
+    anonymous public) otherwise."""
+    if principal.role in roles:
+        return principal
+    allowed = ", ".join(r.value for r in roles)
+    if principal.role is Role.PUBLIC and principal.token_id is None:
+        raise Unauthenticated(f"this operation needs a token for one of: {allowed}")
+    raise Forbidden(f"the role {principal.role.value} may not do this (needs one of: {allowed})")
+
+
+def claims_of(token: str) -> dict[str, Any]:
+    """The unverified claims (for the CLI to print what it issued)."""
+    claims: dict[str, Any] = jwt.decode(token, options={"verify_signature": False})
+    return claims
