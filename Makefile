@@ -6,11 +6,12 @@ PY := $(VENV)/bin/python
 BIN := $(VENV)/bin
 PY_STAMP := $(VENV)/.installed
 NODE_STAMP := tools/cypherlint/node_modules/.installed
+AUDIT_STAMP := tools/graphql-http-audit/node_modules/.installed
 SCALE ?= 100000
 
 .PHONY: setup run test lint typecheck schema seed bench clean db-stop
 
-setup: $(PY_STAMP) $(NODE_STAMP)
+setup: $(PY_STAMP) $(NODE_STAMP) $(AUDIT_STAMP)
 
 $(PY_STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -19,6 +20,10 @@ $(PY_STAMP): pyproject.toml constraints.txt
 
 $(NODE_STAMP): tools/cypherlint/package.json tools/cypherlint/package-lock.json
 	npm ci --prefix tools/cypherlint --no-audit --no-fund --loglevel=error
+	touch $@
+
+$(AUDIT_STAMP): tools/graphql-http-audit/package.json tools/graphql-http-audit/package-lock.json
+	npm ci --prefix tools/graphql-http-audit --no-audit --no-fund --loglevel=error
 	touch $@
 
 ## run: install everything, start the embedded graph server, load the demo data, serve GraphQL
@@ -51,4 +56,4 @@ db-stop: $(PY_STAMP)
 	$(BIN)/creditgraph db stop
 
 clean:
-	rm -rf $(VENV) tools/cypherlint/node_modules .mypy_cache .ruff_cache .pytest_cache
+	rm -rf $(VENV) tools/cypherlint/node_modules tools/graphql-http-audit/node_modules .mypy_cache .ruff_cache .pytest_cache

@@ -11,11 +11,12 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 from starlette.websockets import WebSocket
-from strawberry.asgi import GraphQL
 
 from api.auth import authenticate
 from api.context import Context
 from api.database import connect
+from api.graphql_http import GraphQLOverHTTP
+from api.middleware import http_middleware
 from api.schema import schema
 from api.settings import Settings, get_settings
 from graph.errors import Unauthenticated, Unavailable
@@ -27,7 +28,7 @@ log = logging.getLogger("creditgraph")
 Startup = Callable[[Executor, bytes], Awaitable[None]]
 
 
-class CreditGraphQL(GraphQL[Context, None]):
+class CreditGraphQL(GraphQLOverHTTP):
     def __init__(self, settings: Settings) -> None:
         super().__init__(schema, graphql_ide="graphiql" if settings.graphiql else None)
         self.settings = settings
@@ -82,5 +83,6 @@ def create_app(settings: Settings | None = None, *, on_startup: Startup | None =
             Route("/readyz", readyz),
             Route("/graphql", graphql, methods=["GET", "POST"]),
         ],
+        middleware=http_middleware(settings, graphql),
         lifespan=lifespan,
     )

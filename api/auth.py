@@ -9,12 +9,14 @@ only within the authorised scope, and record it).
 
 from __future__ import annotations
 
+import contextlib
 import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from enum import StrEnum
 from typing import Any
+from urllib.parse import unquote
 
 import jwt
 
@@ -89,9 +91,18 @@ def verify_token(settings: Settings, token: str) -> Principal:
     return Principal(id=str(claims["sub"]), role=role, token_id=claims.get("jti"))
 
 
+def stated_purpose(raw: str | None) -> str | None:
+    """The `X-Purpose` header as text. HTTP headers are bytes (read as latin-1), so a purpose in
+    Chinese arrives as raw UTF-8 or percent-encoded (`encodeURIComponent`); both are decoded."""
+    text = raw or ""
+    with contextlib.suppress(UnicodeEncodeError, UnicodeDecodeError):
+        text = text.encode("latin-1").decode("utf-8")
+    return unquote(text).strip()[:MAX_PURPOSE] or None
+
+
 def authenticate(settings: Settings, headers: Mapping[str, str]) -> Principal:
     """The principal for a request's headers: public without a token, else the token's."""
-    purpose = (headers.get(PURPOSE_HEADER) or "").strip()[:MAX_PURPOSE] or None
+    purpose = stated_purpose(headers.get(PURPOSE_HEADER))
     header = headers.get("authorization")
     if not header:
         return Principal(purpose=purpose)

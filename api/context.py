@@ -27,10 +27,12 @@ from api.settings import Settings
 from graph import subjects
 from graph.errors import Unauthenticated
 from graph.executor import Executor, Record
+from graph.personal import PersonalRead
 from graph.records import ListEntryQuery, RecordQuery
 from graph.subjects import RoleQuery
 from resolvers.risk.loaders import RiskLoaders
 from resolvers.sanctions.loaders import FlagLoader
+from resolvers.subjects.loaders import PersonalDataLoader
 
 
 class EnterpriseLoader(DataLoader[str, Record | None]):
@@ -75,6 +77,7 @@ class Loaders:
     list_entries: PageLoader[ListEntryQuery]
     risk: RiskLoaders
     flags: FlagLoader
+    personal_data: PersonalDataLoader
 
     @classmethod
     def fresh(cls, executor: Executor) -> Loaders:
@@ -88,6 +91,7 @@ class Loaders:
             list_entries=list_entry_loader(executor),
             risk=RiskLoaders.fresh(executor),
             flags=FlagLoader(executor),
+            personal_data=PersonalDataLoader(executor),
         )
 
 
@@ -100,6 +104,8 @@ class Context:
     principal: Principal = field(default_factory=Principal)
     # A token that failed verification: the request is refused with UNAUTHENTICATED.
     auth_error: Unauthenticated | None = None
+    # Personal data read in this request, audited in one event when it ends (api/extensions/auth).
+    personal_reads: list[PersonalRead] = field(default_factory=list)
     loaders: Loaders = field(init=False)
 
     def __post_init__(self) -> None:

@@ -52,7 +52,11 @@ async def connect(settings: Settings, *, start_embedded: bool = True) -> AsyncIt
         driver = await open_driver(uri, username, password, settings.neo4j_connect_timeout)
         try:
             yield Executor(
-                driver, settings.neo4j_database, uri=uri, timeout=settings.neo4j_query_timeout
+                driver,
+                settings.neo4j_database,
+                uri=uri,
+                timeout=settings.neo4j_query_timeout,
+                ping_timeout=settings.neo4j_connect_timeout,
             )
         finally:
             await driver.close()

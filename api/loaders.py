@@ -22,12 +22,18 @@ Fetch = Callable[[Executor, Sequence[str], Any], Awaitable[dict[str, Page]]]
 
 
 class PageLoader(DataLoader[tuple[str, Q], Page], Generic[Q]):
-    """(sid, query) → that sid's page; batched per distinct query."""
+    """(sid, query) → that sid's page; batched per distinct query.
+
+    Pages already fetched (or primed) in this request can also be read without awaiting
+    (`peek`): a resolver whose page a parent prefetched then completes synchronously, which
+    spares the event loop a task per field on wide responses.
+    """
 
     def __init__(self, executor: Executor, fetch: Fetch) -> None:
         super().__init__()
         self.executor = executor
         self.fetch = fetch
+        self._ready: dict[tuple[str, Q], Page] = {}
 
     async def batch_load_fn(self, keys: list[tuple[str, Q]]) -> list[Page]:
         by_query: dict[Q, list[str]] = defaultdict(list)
@@ -38,7 +44,17 @@ class PageLoader(DataLoader[tuple[str, Q], Page], Generic[Q]):
             pages = await self.fetch(self.executor, list(dict.fromkeys(sids)), query)
             for sid in sids:
                 found[(sid, query)] = pages.get(sid, Page())
+        self._ready.update(found)
         return [found[k] for k in keys]
+
+    def prime_page(self, key: tuple[str, Q], page: Page) -> None:
+        """Store a page fetched by someone else (a parent's lookahead) under its key."""
+        self._ready.setdefault(key, page)
+        self.prime(key, page)
+
+    def peek(self, key: tuple[str, Q]) -> Page | None:
+        """The page for `key` if it is already here, without waiting; None otherwise."""
+        return self._ready.get(key)
 
 
 class SubjectLoader(DataLoader[str, Record | None]):

@@ -11,9 +11,11 @@ import base64
 import binascii
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 import strawberry
+from graphql import FieldNode, FragmentSpreadNode, InlineFragmentNode, SelectionSetNode
+from strawberry.types import Info
 
 from graph.errors import BadUserInput, LimitExceeded
 
@@ -94,6 +96,30 @@ class Connection(Generic[T]):
         if self.count_fn is None:  # pragma: no cover - every connection sets one or the other
             raise BadUserInput("this list cannot be counted")
         return await self.count_fn()
+
+
+def selects(info: Info[Any, Any], name: str) -> bool:
+    """Whether the field being resolved selects `name` directly (through fragments too).
+
+    Lookahead for work a field can skip, e.g. a connection's total when `totalCount` is not
+    asked for. It reads the document, not `info.selected_fields` (which converts the whole
+    subtree, arguments included, on every call). `@skip`/`@include` are ignored: a field they
+    leave out still counts as selected, which costs work, never a wrong answer.
+    """
+    raw = info._raw_info
+    stack: list[SelectionSetNode | None] = [node.selection_set for node in raw.field_nodes]
+    while stack:
+        selection_set = stack.pop()
+        for selection in selection_set.selections if selection_set else ():
+            if isinstance(selection, FieldNode):
+                if selection.name.value == name:
+                    return True
+            elif isinstance(selection, InlineFragmentNode):
+                stack.append(selection.selection_set)
+            elif isinstance(selection, FragmentSpreadNode):
+                fragment = raw.fragments.get(selection.name.value)
+                stack.append(fragment.selection_set if fragment else None)
+    return False
 
 
 def build(

@@ -9,8 +9,14 @@ from strawberry import Schema
 from strawberry.tools import merge_types
 from strawberry.types import ExecutionContext
 
-from api.extensions.errors import CodedErrors
+from api.extensions.auth import Authorization
+from api.extensions.errors import CodedErrors, mask_escaped
+from api.extensions.grammar import SpecGrammar
+from api.extensions.introspection import IntrospectionSwitch
 from api.extensions.limits import limit_extensions
+from api.extensions.validation_cache import StandardValidationCache
+from resolvers.analyst.queries import AnalystQueries
+from resolvers.audit.queries import AuditQueries
 from resolvers.records.mutations import RecordMutations
 from resolvers.records.queries import RecordQueries
 from resolvers.records.types import RECORD_TYPES
@@ -24,7 +30,16 @@ from resolvers.subjects.queries import SubjectQueries
 from resolvers.subjects.types import SUBJECT_TYPES
 
 Query = merge_types(
-    "Query", (SubjectQueries, RecordQueries, StatsQueries, SanctionQueries, RiskQueries)
+    "Query",
+    (
+        SubjectQueries,
+        RecordQueries,
+        StatsQueries,
+        SanctionQueries,
+        RiskQueries,
+        AuditQueries,
+        AnalystQueries,
+    ),
 )
 Mutation = merge_types(
     "Mutation", (SubjectMutations, RecordMutations, SanctionMutations, RiskMutations)
@@ -35,14 +50,29 @@ class CreditGraphSchema(Schema):
     def process_errors(
         self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None
     ) -> None:
-        """`CodedErrors` logs the unexpected errors; expected ones are not worth a log line."""
+        """`CodedErrors` logs the unexpected errors; expected ones are not worth a log line.
+
+        Errors raised out of the extensions' reach (an exception while parsing or validating)
+        arrive only here: they are masked like the rest.
+        """
+        mask_escaped(errors)
 
 
 # Implementations of interfaces that no field names directly must still be in the schema.
 TYPES = [*SUBJECT_TYPES, *RECORD_TYPES]
 
 schema = CreditGraphSchema(
-    query=Query, mutation=Mutation, types=TYPES, extensions=[CodedErrors, *limit_extensions()]
+    query=Query,
+    mutation=Mutation,
+    types=TYPES,
+    extensions=[
+        CodedErrors,
+        SpecGrammar,
+        IntrospectionSwitch,
+        *limit_extensions(),
+        Authorization,
+        StandardValidationCache,
+    ],
 )
 
 SCHEMA_FILE = Path(__file__).resolve().parents[1] / "schema.graphql"

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import Field, SecretStr
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic import Field, SecretStr, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 
@@ -62,6 +63,18 @@ class Settings(BaseSettings):
     max_tokens: int = Field(default=2000, alias="MAX_TOKENS", ge=1)
     max_query_cost: int = Field(default=50_000, alias="MAX_QUERY_COST", ge=1)
 
+    # Analyst Cypher (runCypher, runAnalyticsQuery): time limit in seconds and most rows returned.
+    run_cypher_timeout: float = Field(default=10.0, alias="RUN_CYPHER_TIMEOUT", gt=0)
+    run_cypher_max_rows: int = Field(default=1000, alias="RUN_CYPHER_MAX_ROWS", ge=1, le=100_000)
+
+    # HTTP hygiene (api/graphql_http.py, api/middleware.py). Introspection unset: on except in
+    # production. A batch is a JSON array of operations; 0 turns batching off.
+    graphql_introspection: bool | None = Field(default=None, alias="GRAPHQL_INTROSPECTION")
+    max_batch_operations: int = Field(default=10, alias="MAX_BATCH_OPERATIONS", ge=0)
+    max_request_bytes: int = Field(default=1_048_576, alias="MAX_REQUEST_BYTES", ge=1024)
+    cors_origins: Annotated[list[str], NoDecode] = Field(default_factory=list, alias="CORS_ORIGINS")
+    behind_tls: bool = Field(default=False, alias="BEHIND_TLS")
+
     # Calendar for deadlines in working days ([Not in seeds]: holidays change yearly).
     public_holidays: list[date] = Field(default_factory=list, alias="PUBLIC_HOLIDAYS")
     makeup_workdays: list[date] = Field(default_factory=list, alias="MAKEUP_WORKDAYS")
@@ -81,6 +94,24 @@ class Settings(BaseSettings):
     @property
     def graphiql(self) -> bool:
         return self.app_env != "production"
+
+    @property
+    def introspection(self) -> bool:
+        """GRAPHQL_INTROSPECTION when set, else on everywhere but in production."""
+        if self.graphql_introspection is not None:
+            return self.graphql_introspection
+        return self.app_env != "production"
+
+    @field_validator("cors_origins", mode="before")
+    @classmethod
+    def _origins(cls, value: Any) -> Any:
+        """CORS_ORIGINS as a JSON list or comma-separated: `https://a.example,https://b.example`."""
+        if isinstance(value, str):
+            text = value.strip()
+            if text.startswith("["):
+                return json.loads(text)
+            return [origin.strip() for origin in text.split(",") if origin.strip()]
+        return value
 
 
 @lru_cache(maxsize=1)

@@ -6,6 +6,9 @@
    enterprises, through `graph.sanctions.designation.designate_in` in transactions of `--batch`
    decisions: checks, entries, propagation (P1, P8 …), person records and audit, timed. The
    linked-risk refresh (graph/risk/, analytics) is timed apart on `--risk-sample` more.
+   Then `--court` dishonest judgment debtor entries arrive as a court feed through the importer
+   with propagation on (`import_rows(propagate=True)`: per batch, entries, derived serious-list
+   entries, flags, person records, linked-risk refresh and audit in one transaction).
 3. First full derivation (`graph.sanctions.rederive.rederive_all`): the city's own list entries and
    records were loaded raw, so this derives their flags for the first time; then a second full
    re-derivation, which must create and end nothing.
@@ -40,6 +43,7 @@ from graph.audit import Actor
 from graph.errors import Unavailable
 from graph.executor import Executor, Tx
 from graph.identifiers import person_key
+from graph.importer import import_rows
 from graph.propagation.engine import (
     MERGE_ENTRY_FLAGS,
     MERGE_FLAG_PATHS,
@@ -129,6 +133,44 @@ def _decisions(
             )
         )
     return items
+
+
+def _court_rows(items: Sequence[DesignationIn]) -> list[tuple[str, int, dict[str, Any]]]:
+    """The same kind of decisions as a court's dishonest judgment debtor feed (import rows)."""
+    rows = []
+    for n, d in enumerate(items, 1):
+        row = {
+            "kind": "listEntry",
+            "entryId": d.entry_id,
+            "listType": "JUDGMENT_DEFAULTER",
+            "subjectUscc": d.subjectId,
+            "authorityId": d.authorityId,
+            "decisionNo": d.decisionNo,
+            "decisionDate": d.decisionDate,
+            "reason": "有履行能力而拒不履行生效法律文书确定的义务",
+            "legalBasis": "002 HLJ Art.21(4)",
+            "validFrom": d.decisionDate,
+        }
+        rows.append(("court-feed", n, row))
+    return rows
+
+
+async def _import_court(ex: Executor, items: list[DesignationIn], batch: int, on: date) -> Timed:
+    started = time.perf_counter()
+    summary = await import_rows(
+        ex,
+        _court_rows(items),
+        id_key=BENCH_KEY,
+        batch_size=batch,
+        progress=False,
+        propagate=True,
+        on=on,
+    )
+    seconds = time.perf_counter() - started
+    p = summary.propagated
+    assert p is not None
+    note = f"{p.created_entries:,} serious entries derived (P2), {summary.rejected} rejected"
+    return Timed("court feed import (propagation on)", len(items), seconds, p.flags, note)
 
 
 def _batches(items: Sequence[DesignationIn], size: int) -> list[list[DesignationIn]]:
@@ -223,6 +265,7 @@ async def run(
     heap: str,
     seed: int,
     risk_sample: int,
+    court: int = 0,
     say: Any = print,
 ) -> PropagationBenchResult:
     with tempfile.TemporaryDirectory(prefix="creditgraph-bench-prop-") as tmp:
@@ -234,6 +277,7 @@ async def run(
         engine_items = _decisions(generation.files, entries, as_of, "E")
         floor_items = _decisions(generation.files, entries, as_of, "F")
         sample = _decisions(generation.files, risk_sample, as_of, "R", skip=entries)
+        court_items = _decisions(generation.files, court, as_of, "C", skip=entries + risk_sample)
         async with throwaway_server(heap) as server:
             await _setup(server, generation.files, result, say)
             ex = server.executor
@@ -260,6 +304,11 @@ async def run(
                         f"not finish within the transaction timeout (gave up after "
                         f"{time.perf_counter() - started:.0f} s)"
                     )
+            if court_items:
+                say(f"importing {len(court_items):,} court entries with propagation")
+                imported = await _import_court(ex, court_items, batch, as_of)
+                result.phases.append(imported)
+                say(f"  {imported.seconds:.1f} s, {imported.flags:,} flags")
             say("first full derivation")
             first, _ = await _rederive(ex, "first full derivation (whole graph)", as_of, batch)
             result.phases.append(first)
@@ -304,7 +353,8 @@ def render(result: PropagationBenchResult, command: str) -> str:
         "Engine = `designate_in` per transaction (reference checks, entries, propagation through "
         "the rules, person records, audit) and `rederive_all` (expiry, orphans, every source), "
         "both without the linked-risk refresh (graph/risk/), which is timed on its own sample "
-        f"(batches of {RISK_BATCH}). "
+        f"(batches of {RISK_BATCH}). The court feed goes through `import_rows(propagate=True)` "
+        "with everything (derived entries, flags, linked-risk refresh, audit) per batch. "
         "Floor = the same entries, flags, paths and person records, planned before the clock, "
         "written with the same plain `UNWIND` write statements and nothing else.",
         "",
@@ -336,6 +386,12 @@ def main(argv: list[str] | None = None) -> int:
         default=20,
         help="further designations made with the linked-risk refresh (graph/risk/), timed apart",
     )
+    parser.add_argument(
+        "--court",
+        type=int,
+        default=1000,
+        help="court (judgment debtor) entries imported with propagation, timed apart",
+    )
     parser.add_argument("--seed", type=int, default=DEFAULT_SEED, help="generator seed")
     parser.add_argument("--heap", default="4g", help="JVM heap of the throwaway server")
     parser.add_argument("--report", type=Path, default=BENCHMARKS, help="Markdown file to update")
@@ -353,6 +409,7 @@ def main(argv: list[str] | None = None) -> int:
             heap=args.heap,
             seed=args.seed,
             risk_sample=args.risk_sample,
+            court=args.court,
         )
     )
     section = render(result, command)

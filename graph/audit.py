@@ -1,10 +1,13 @@
 """The audit trail: the one place that writes `(:AuditEvent)` nodes (DOMAIN.md §8.6).
 
-An event is written inside the caller's transaction, so a change and its audit event commit or
-vanish together. The input is kept only as a sha256 digest of its canonical JSON: the trail can
-prove what was asked without holding personal data (002 HLJ Art.23). A request a rule refused
-(P21: an unpublished measure) is logged in a transaction of its own, since the refused change
-itself writes nothing.
+An event records who (principal id and role), the purpose they stated, what (operation, affected
+ids, and for a read of personal data the fields read) and when. It is written inside the caller's
+transaction, so a change and its audit event commit or vanish together. The input is kept only as
+a sha256 digest of its canonical JSON: the trail can prove what was asked without holding
+personal data (002 HLJ Art.23). A request a rule refused (P21: an unpublished measure) is logged
+in a transaction of its own, since the refused change itself writes nothing; so are the reads of
+personal data of one request (`record_reads`) and the mutations whose service writes no event of
+its own (`record_request`, called by api/extensions/auth.py).
 """
 
 from __future__ import annotations
@@ -23,19 +26,25 @@ from graph.executor import Executor, Record, Tx
 
 CREATE_AUDIT_EVENT = statement("audit/create_audit_event")
 GET_AUDIT_EVENTS = statement("audit/get_audit_events")
+SEARCH_AUDIT_EVENTS = statement("audit/search_audit_events")
+COUNT_AUDIT_EVENTS = statement("audit/count_audit_events")
 
 OK = "OK"
 REFUSED = "REFUSED"
+READ_PERSONAL_DATA = "readPersonalData"
 
 
 class Principal(Protocol):
-    """Who acts: `api.context.Principal` satisfies this, and so does `Actor`."""
+    """Who acts: `api.auth.Principal` satisfies this, and so does `Actor`."""
 
     @property
     def id(self) -> str: ...
 
     @property
     def role(self) -> str: ...
+
+    @property
+    def purpose(self) -> str | None: ...
 
 
 @dataclass(frozen=True)
@@ -44,6 +53,11 @@ class Actor:
 
     id: str
     role: str = "system"
+    purpose: str | None = None
+
+
+def new_event_id() -> str:
+    return "AE" + uuid.uuid4().hex
 
 
 def _plain(value: Any) -> Any:
@@ -74,19 +88,22 @@ async def record_event(
     *,
     outcome: str = OK,
     detail: str | None = None,
+    fields: Iterable[str] = (),
 ) -> str:
     """Write one audit event in `tx`; returns its id."""
-    event_id = "AE" + uuid.uuid4().hex
+    event_id = new_event_id()
     await tx.run(
         CREATE_AUDIT_EVENT,
         eventId=event_id,
         at=datetime.now(UTC),
         actor=principal.id,
-        role=principal.role,
+        role=str(principal.role),
+        purpose=principal.purpose,
         operation=operation,
         outcome=outcome,
         inputDigest=input_digest(data),
         affectedIds=sorted(set(affected_ids)),
+        fields=sorted(set(fields)),
         detail=detail,
     )
     return event_id
@@ -109,6 +126,62 @@ async def record_refusal(
         )
 
     return await executor.unit(work, name=f"audit-refusal:{operation}")
+
+
+async def record_reads(
+    executor: Executor, principal: Principal, person_ids: Iterable[str], fields: Iterable[str]
+) -> str:
+    """Log one request's reads of personal data (DOMAIN.md §8.6): one event for all persons."""
+    ids = sorted(set(person_ids))
+    read = sorted(set(fields))
+
+    async def work(tx: Tx) -> str:
+        data = {"persons": ids, "fields": read}
+        return await record_event(tx, principal, READ_PERSONAL_DATA, data, ids, fields=read)
+
+    return await executor.unit(work, name="audit:readPersonalData")
+
+
+async def record_request(
+    executor: Executor, principal: Principal, operation: str, data: Any, affected_ids: Iterable[str]
+) -> str:
+    """Log a change made by a service that writes no event of its own, after it committed."""
+    ids = list(affected_ids)
+
+    async def work(tx: Tx) -> str:
+        return await record_event(tx, principal, operation, data, ids)
+
+    return await executor.unit(work, name=f"audit:{operation}")
+
+
+@dataclass(frozen=True)
+class EventFilter:
+    """Which events `search_events` returns (every field optional)."""
+
+    operation: str | None = None
+    actor: str | None = None
+    start: datetime | None = None
+    end: datetime | None = None
+
+    def params(self) -> dict[str, Any]:
+        return {
+            "operation": self.operation,
+            "actor": self.actor,
+            "from": self.start,
+            "to": self.end,
+        }
+
+
+async def search_events(
+    executor: Executor, where: EventFilter, skip: int, limit: int
+) -> list[Record]:
+    """One page of events, newest first."""
+    return await executor.read(SEARCH_AUDIT_EVENTS, skip=skip, limit=limit, **where.params())
+
+
+async def count_events(executor: Executor, where: EventFilter) -> int:
+    row = await executor.read_one(COUNT_AUDIT_EVENTS, **where.params())
+    return int(row["total"]) if row else 0
 
 
 async def events_for(executor: Executor, ids: Sequence[str], limit: int = 100) -> list[Record]:

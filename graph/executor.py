@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import random
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, TypeVar
@@ -19,7 +20,15 @@ from neo4j import exceptions as nx
 from neo4j import time as ntime
 
 from graph.cypher import Statement, statement
-from graph.errors import Conflict, CreditGraphError, QueryFailed, Unavailable
+from graph.errors import (
+    BadUserInput,
+    Conflict,
+    CreditGraphError,
+    Forbidden,
+    LimitExceeded,
+    QueryFailed,
+    Unavailable,
+)
 
 log = logging.getLogger(__name__)
 
@@ -27,6 +36,17 @@ Record = dict[str, Any]
 T = TypeVar("T")
 
 PING = statement("system/ping")
+# Concurrent commits the driver does not retry. ArcadeDB reports a transaction that read a record
+# or edge-list chunk another transaction just rewrote (concurrent designations, bench/load.py)
+# as an *unexpected* client error (GQL status 50N42) with one of these codes, not as a transient
+# error; such a unit is run again, at most UNEXPECTED_RERUNS times, so a real bug still fails.
+# A transient error the driver gave up on (it retries for 10 s) is run again while time is left.
+RERUN_CODES = frozenset(
+    {"Neo.ClientError.Statement.EntityNotFound", "Neo.ClientError.Statement.SemanticError"}
+)
+UNEXPECTED = "50N42"
+UNEXPECTED_RERUNS = 3
+RERUN_BACKOFF = 0.05  # seconds before the first rerun, doubled each time, jittered
 EXPLAIN = "EXPLAIN "  # the planner prefix, not a statement
 
 
@@ -48,9 +68,26 @@ def _params(stmt: Statement, given: Mapping[str, Any]) -> dict[str, Any]:
     return {name: given.get(name) for name in stmt.param_names}
 
 
+def _worth_rerun(exc: nx.Neo4jError, reruns: int) -> bool:
+    """True for a unit that failed on a concurrent change rather than on its own statements."""
+    if isinstance(exc, nx.TransientError):
+        return True
+    return exc.code in RERUN_CODES and exc.gql_status == UNEXPECTED and reruns < UNEXPECTED_RERUNS
+
+
 @dataclass
 class ExecutorStats:
     round_trips: int = 0
+
+
+@dataclass(frozen=True)
+class Fetched:
+    """What `read_rolled_back` fetched: column names, the driver's values row by row, and
+    whether rows were left unread at the cap."""
+
+    columns: list[str]
+    rows: list[list[Any]]
+    truncated: bool
 
 
 class Tx:
@@ -80,12 +117,14 @@ class Executor:
         *,
         uri: str,
         timeout: float = 30.0,
+        ping_timeout: float | None = None,
         app: str = "creditgraph",
     ) -> None:
         self.driver = driver
         self.database = database
         self.uri = uri
         self.timeout = timeout
+        self.ping_timeout = ping_timeout or timeout
         self.app = app
         self.stats = ExecutorStats()
 
@@ -110,33 +149,47 @@ class Executor:
         write: bool = True,
         name: str = "unit",
         metadata: Mapping[str, Any] | None = None,
+        time_limit: float | None = None,
     ) -> T:
         """Run `work` in one managed transaction: all of it commits, or none of it does.
 
-        The driver retries transient failures (e.g. write conflicts); a unit of work must
-        therefore be safe to run again from the start.
+        The driver retries transient failures (e.g. write conflicts, a restarting server), and
+        the executor reruns units that met a concurrent change (`RERUN_CODES`), until
+        `time_limit` (default: the executor's timeout); a unit of work must therefore be safe to
+        run again from the start.
         """
+        limit = time_limit or self.timeout
 
         async def body(tx: AsyncManagedTransaction) -> T:
             return await work(Tx(tx, self.stats))
 
         txfn = neo4j.unit_of_work(
-            metadata={"app": self.app, "op": name, **(metadata or {})}, timeout=self.timeout
+            metadata={"app": self.app, "op": name, **(metadata or {})}, timeout=limit
         )(body)
         try:
-            async with self.driver.session(database=self.database) as session:
-                run = session.execute_write if write else session.execute_read
-                return await asyncio.wait_for(run(txfn), timeout=self.timeout)
+            async with asyncio.timeout(limit):
+                reruns = 0
+                while True:
+                    try:
+                        async with self.driver.session(database=self.database) as session:
+                            run = session.execute_write if write else session.execute_read
+                            return await run(txfn)
+                    except nx.Neo4jError as exc:
+                        if not _worth_rerun(exc, reruns):
+                            raise
+                        log.info("%s met a concurrent change (%s): run again", name, exc.code)
+                        await asyncio.sleep(RERUN_BACKOFF * 2 ** min(reruns, 5) * random.random())
+                        reruns += 1
         except CreditGraphError:
             raise
         except nx.ConstraintError as exc:
             raise Conflict(f"the change conflicts with existing data ({name})") from exc
+        except TimeoutError as exc:  # before OSError, of which it is a subclass
+            raise Unavailable(
+                f"graph database at {self.uri} did not answer within {limit:g} s"
+            ) from exc
         except (nx.ServiceUnavailable, nx.SessionExpired, OSError) as exc:
             raise Unavailable(f"graph database at {self.uri} is unavailable") from exc
-        except TimeoutError as exc:
-            raise Unavailable(
-                f"graph database at {self.uri} did not answer within {self.timeout:g} s"
-            ) from exc
         except nx.TransientError as exc:
             raise Unavailable(f"graph database at {self.uri} is busy, try again") from exc
         except nx.Neo4jError as exc:
@@ -151,9 +204,94 @@ class Executor:
             result = await session.run(EXPLAIN + stmt.body, {p: None for p in stmt.param_names})
             await result.consume()
 
+    async def read_rolled_back(
+        self,
+        query: Statement | str,
+        params: Mapping[str, Any],
+        *,
+        max_rows: int,
+        time_limit: float,
+        name: str = "adhoc",
+    ) -> Fetched:
+        """Run `query` in a READ transaction that is always rolled back; at most `max_rows` rows.
+
+        The one exception to "Cypher lives in cypher/": `query` may be an analyst's own text
+        (runCypher), which is data here, not a project statement; graph/analyst/guard.py has
+        checked and normalised it. READ access mode asks the server to refuse writes (Neo4j
+        does, ArcadeDB ignores it) and the transaction is rolled back, never committed, so no
+        data change persists on either (ArcadeDB applies schema commands at once all the same:
+        the guard must refuse those). Values come back as the driver gives them (nodes, paths,
+        temporal values) for the caller to render. `time_limit` is set on the server transaction
+        and on the client (ArcadeDB ignores the former and keeps computing after the client
+        gave up): LIMIT_EXCEEDED. A text the server refuses is BAD_USER_INPUT (its message only
+        for syntax errors, which quote the text, since other messages may quote data), or
+        FORBIDDEN for a write it refused.
+        """
+        named = isinstance(query, Statement)
+        text = query.body if isinstance(query, Statement) else query
+        values = _params(query, params) if isinstance(query, Statement) else dict(params)
+        label = query.name if isinstance(query, Statement) else name
+
+        async def fetch() -> Fetched:
+            async with self.driver.session(
+                database=self.database,
+                default_access_mode=neo4j.READ_ACCESS,
+                fetch_size=min(max_rows + 1, 1000),
+            ) as session:
+                tx = await session.begin_transaction(
+                    metadata={"app": self.app, "op": label}, timeout=time_limit
+                )
+                try:
+                    self.stats.round_trips += 1
+                    result = await tx.run(text, values)
+                    rows: list[list[Any]] = []
+                    async for record in result:
+                        if len(rows) == max_rows:
+                            return Fetched(list(result.keys()), rows, truncated=True)
+                        rows.append(list(record.values()))
+                    return Fetched(list(result.keys()), rows, truncated=False)
+                finally:
+                    if not tx.closed():
+                        try:
+                            await tx.rollback()
+                        except (nx.DriverError, nx.Neo4jError, OSError):
+                            log.info("rollback of %s failed; the server drops the tx", label)
+
+        try:
+            return await asyncio.wait_for(fetch(), timeout=time_limit)
+        except CreditGraphError:
+            raise
+        except TimeoutError as exc:
+            raise LimitExceeded(
+                f"the query ran longer than {time_limit:g} s and was stopped: anchor it on an "
+                "indexed key, bound its patterns or add a LIMIT"
+            ) from exc
+        except nx.TransientError as exc:
+            raise Unavailable(f"graph database at {self.uri} is busy, try again") from exc
+        except nx.Neo4jError as exc:
+            code = exc.code or ""
+            if "TransactionTimedOut" in code:
+                raise LimitExceeded(f"the query ran longer than {time_limit:g} s") from exc
+            if "AccessMode" in code or isinstance(exc, nx.Forbidden):
+                raise Forbidden("the database refused a write: this query may only read") from exc
+            if named:
+                log.error("statement %s failed: %s", label, exc)
+                raise QueryFailed(f"statement {label} failed") from exc
+            log.info("ad-hoc query %s refused by the database (%s)", label, code)
+            if isinstance(exc, nx.CypherSyntaxError):
+                raise BadUserInput(f"the database cannot parse the query: {exc.message}") from exc
+            raise BadUserInput(f"the database refused the query ({code or 'no code'})") from exc
+        except (nx.ServiceUnavailable, nx.SessionExpired, OSError) as exc:
+            raise Unavailable(f"graph database at {self.uri} is unavailable") from exc
+        except nx.DriverError as exc:
+            raise Unavailable(f"graph database at {self.uri}: {exc}") from exc
+
     async def ping(self) -> None:
-        """Raise `Unavailable` unless the database answers a trivial statement."""
-        await self.read(PING)
+        """Raise `Unavailable` unless the database answers a trivial statement within the ping
+        timeout: a readiness probe must not wait as long as a query may."""
+        await self.unit(
+            lambda tx: tx.run(PING), write=False, name=PING.name, time_limit=self.ping_timeout
+        )
 
 
 async def open_driver(

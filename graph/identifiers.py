@@ -12,6 +12,7 @@ import contextlib
 import hashlib
 import hmac
 from dataclasses import dataclass
+from datetime import date
 
 from stdnum.cn import ric, uscc
 from stdnum.exceptions import InvalidChecksum, InvalidFormat, InvalidLength, ValidationError
@@ -43,11 +44,15 @@ def is_uscc(value: str) -> bool:
 
 @dataclass(frozen=True)
 class PersonKey:
-    """What is kept of a citizen ID number: the match hash, the masked form and the public id."""
+    """What is kept of a citizen ID number: the match hash, the masked form and the public id,
+    plus the birth date and gender the number encodes (GB 11643; protected personal data, read
+    only by personal-data roles). Other ID documents encode neither."""
 
     id_hash: str
     id_masked: str
     pid: str
+    birth_date: date | None = None
+    gender: str | None = None
 
 
 def mask_citizen_id(number: str) -> str:
@@ -55,9 +60,9 @@ def mask_citizen_id(number: str) -> str:
     return number[:4] + "*" * (len(number) - 8) + number[-4:]
 
 
-# What python-stdnum has already found valid, as pairs that identify no one: birth dates, and
-# (region code, birth year). See validate_citizen_id.
-_KNOWN_BIRTH_DATES: set[str] = set()
+# What python-stdnum has already found valid, as pairs that identify no one: birth dates (with
+# the date stdnum read from them), and (region code, birth year). See validate_citizen_id.
+_KNOWN_BIRTH_DATES: dict[str, date] = {}
 _KNOWN_PLACES: set[tuple[str, str]] = set()
 
 
@@ -79,8 +84,7 @@ def validate_citizen_id(raw_id: str) -> str:
     if number[-1] != ric.calc_check_digit(number):
         raise InvalidChecksum()
     if number[6:14] not in _KNOWN_BIRTH_DATES:
-        ric.get_birth_date(number)
-        _KNOWN_BIRTH_DATES.add(number[6:14])
+        _KNOWN_BIRTH_DATES[number[6:14]] = ric.get_birth_date(number)
     place = (number[:6], number[6:10])
     if place not in _KNOWN_PLACES:
         ric.get_birth_place(number)
@@ -104,6 +108,18 @@ def person_key(raw_id: str, secret: bytes, *, id_type: str = "CITIZEN_ID") -> Pe
         if len(number) < 6:
             raise BadUserInput("invalid ID document number: too short", field="idNumber")
     digest = hmac.digest(secret, f"{id_type}:{number}".encode(), hashlib.sha256).hex()
+    born, gender = citizen_facts(number) if id_type == "CITIZEN_ID" else (None, None)
     return PersonKey(
-        id_hash=digest, id_masked=mask_citizen_id(number), pid="P" + digest[:16].upper()
+        id_hash=digest,
+        id_masked=mask_citizen_id(number),
+        pid="P" + digest[:16].upper(),
+        birth_date=born,
+        gender=gender,
     )
+
+
+def citizen_facts(number: str) -> tuple[date, str]:
+    """Birth date and gender encoded in a validated citizen ID number (GB 11643: digits 7–14
+    are the birth date, the 17th digit is odd for men and even for women)."""
+    born = _KNOWN_BIRTH_DATES.get(number[6:14]) or ric.get_birth_date(number)
+    return born, "MALE" if int(number[16]) % 2 else "FEMALE"

@@ -146,6 +146,7 @@ PublicId = Annotated[str, AfterValidator(_public_id)]
 Name = Annotated[str, Field(min_length=1, max_length=200)]
 Code = Annotated[str, Field(min_length=1, max_length=64)]
 Text = Annotated[str, Field(min_length=1, max_length=2000)]
+Phone = Annotated[str, Field(pattern=r"^\+?[0-9][0-9 ()-]{4,30}$")]
 
 RoleType = Annotated[str, AfterValidator(one_of(MODEL.roles, "role"))]
 OrgKind = Annotated[str, AfterValidator(one_of(MODEL.organization_kinds, "organisation kind"))]
@@ -158,6 +159,9 @@ Procedure = Annotated[str, AfterValidator(one_of(MODEL.procedures, "procedure"))
 Severity = Annotated[str, AfterValidator(one_of(MODEL.severities, "severity"))]
 ArrearsKind = Annotated[str, AfterValidator(one_of(MODEL.arrears_kinds, "arrears kind"))]
 PenaltyKind = Annotated[str, AfterValidator(one_of(MODEL.penalty_kinds, "penalty kind"))]
+CommitmentStatus = Annotated[
+    str, AfterValidator(one_of(MODEL.commitment_statuses, "commitment status"))
+]
 ListType = Annotated[str, AfterValidator(one_of(MODEL.list_types, "list type"))]
 ListStatus = Annotated[str, AfterValidator(one_of(MODEL.list_statuses, "list status"))]
 AuthorityLevel = Annotated[str, AfterValidator(one_of(MODEL.authority_levels, "authority level"))]
@@ -226,11 +230,17 @@ class OrganizationIn(InputModel):
 
 
 class PersonIn(InputModel):
-    """A natural person; `idNumber` is hashed while validating (the raw number is not kept)."""
+    """A natural person; `idNumber` is hashed while validating (the raw number is not kept).
+
+    `address` and `phone` are protected personal data (002 HLJ Art.23): stored, but read only by
+    personal-data roles stating a purpose, each read audited (api/permissions.py).
+    """
 
     idType: IdType = "CITIZEN_ID"
     idNumber: IdNumber = Field(repr=False)
     name: Name
+    address: str | None = Field(default=None, min_length=1, max_length=200, repr=False)
+    phone: Phone | None = Field(default=None, repr=False)
 
 
 class AuthorityIn(InputModel):
@@ -325,6 +335,7 @@ class RecordIn(InputModel):
     procedure: Procedure | None = None
     penaltyKind: PenaltyKind | None = None
     arrearsKind: ArrearsKind | None = None
+    commitmentStatus: CommitmentStatus | None = None
     amount: float | None = Field(default=None, ge=0)
     status: RecordStatus | None = None
     title: Text | None = None
@@ -342,6 +353,10 @@ class RecordIn(InputModel):
             raise FieldError("procedure", "procedure applies only to ADMIN_PENALTY records")
         if self.arrearsKind is not None and self.recordType != "ARREARS":
             raise FieldError("arrearsKind", "arrearsKind applies only to ARREARS records")
+        if self.commitmentStatus is not None and self.recordType != "COMMITMENT":
+            raise FieldError(
+                "commitmentStatus", "commitmentStatus applies only to COMMITMENT records"
+            )
         _not_before(self.publishedAt, self.decisionDate, "publishedAt", "decisionDate")
         _not_before(self.publicationEnd, self.decisionDate, "publicationEnd", "decisionDate")
         _not_before(self.publicationEnd, self.publishedAt, "publicationEnd", "publishedAt")

@@ -1,4 +1,8 @@
-"""Reading credit records and list entries, page by page under each subject."""
+"""Reading credit records and list entries, page by page under each subject.
+
+Each query carries the caller's `Visibility` (graph/visibility.py): the public view is filtered in
+the statement, so pages and totals hold only what the caller may see.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +13,8 @@ from datetime import date
 from graph.cypher import statement
 from graph.executor import Executor
 from graph.pages import Page, pages_by_sid
+from graph.rules.in_force import IN_FORCE, status_filter
+from graph.visibility import FULL, Visibility
 
 GET_RECORDS = statement("records/get_records")
 GET_LIST_ENTRIES = statement("records/get_list_entries")
@@ -21,6 +27,8 @@ class RecordQuery:
     end: date | None
     skip: int
     limit: int
+    visibility: Visibility = FULL
+    today: date | None = None  # decides publication for the public view (default: today)
 
 
 async def records(executor: Executor, sids: Sequence[str], q: RecordQuery) -> dict[str, Page]:
@@ -28,6 +36,9 @@ async def records(executor: Executor, sids: Sequence[str], q: RecordQuery) -> di
         GET_RECORDS,
         sids=list(sids),
         types=list(q.types) if q.types else None,
+        published=q.visibility.published_statuses(),
+        longTerm=list(q.visibility.long_term_record_types),
+        today=q.today or date.today(),
         skip=q.skip,
         limit=q.limit,
         **{"from": q.start, "to": q.end},
@@ -42,6 +53,7 @@ class ListEntryQuery:
     today: date
     skip: int
     limit: int
+    visibility: Visibility = FULL
 
 
 async def list_entries(
@@ -50,9 +62,11 @@ async def list_entries(
     rows = await executor.read(
         GET_LIST_ENTRIES,
         sids=list(sids),
-        statuses=list(q.statuses) if q.statuses else None,
+        statuses=status_filter(q.statuses) if q.statuses else None,
         listTypes=list(q.list_types) if q.list_types else None,
+        inForceOnly=q.visibility.published_only,
         today=q.today,
+        inForce=list(IN_FORCE),
         skip=q.skip,
         limit=q.limit,
     )

@@ -12,6 +12,7 @@ from graph.calendar import working_days_between
 from graph.cypher import statement
 from graph.executor import Executor, Record
 from graph.model import MODEL
+from graph.rules.in_force import IN_FORCE
 
 COUNT_SUBJECTS_BY = statement("stats/count_subjects_by")
 COUNT_RECORDS_BY_TYPE_MONTH = statement("stats/count_records_by_type_month")
@@ -32,7 +33,8 @@ async def records_by_type_month(executor: Executor, start: date, end: date) -> l
 
 
 async def active_list_entries(executor: Executor, today: date) -> list[Record]:
-    return await executor.read(COUNT_ACTIVE_LIST_ENTRIES, today=today)
+    """Entries in force on `today` (entries under objection included: they count until decided)."""
+    return await executor.read(COUNT_ACTIVE_LIST_ENTRIES, today=today, inForce=list(IN_FORCE))
 
 
 @dataclass(frozen=True)

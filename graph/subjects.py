@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from datetime import date
 
-from graph.cypher import statement
-from graph.errors import NotFound
+from graph.cypher import Statement, statement
+from graph.errors import Conflict, NotFound
 from graph.executor import Executor, Record
 from graph.identifiers import person_key
 from graph.inputs import EnterpriseIn
@@ -21,8 +21,11 @@ GET_LEGAL_REPRESENTATIVES = statement("enterprise/get_legal_representatives")
 GET_SUBJECTS = statement("subject/get_subjects")
 GET_ROLE_HOLDERS = statement("subject/get_role_holders")
 GET_HELD_ROLES = statement("subject/get_held_roles")
+GET_ROLE_HOLDERS_WITH_ROLES = statement("subject/get_role_holders_with_roles")
 SEARCH_SUBJECTS = statement("subject/search_subjects")
 COUNT_SEARCH_SUBJECTS = statement("subject/count_search_subjects")
+SEARCH_ORGANIZATIONS = statement("subject/search_organizations")
+COUNT_SEARCH_ORGANIZATIONS = statement("subject/count_search_organizations")
 UPSERT_PERSON = statement("person/upsert_person")
 ASSIGN_ROLE = statement("role/assign_role")
 
@@ -39,20 +42,38 @@ async def subjects_by_sid(executor: Executor, sids: Sequence[str]) -> dict[str, 
 
 @dataclass(frozen=True)
 class RoleQuery:
-    """The arguments that shape a page of role edges (hashable: the loaders batch on it)."""
+    """The arguments that shape a page of role edges (hashable: the loaders batch on it).
+
+    `held`, on a query for an organisation's role holders, asks for each person on the page the
+    page of roles that person holds (as `held_roles` would return it for `held`) in the same
+    round trip: the entity card's two nested levels at the cost of one.
+    """
 
     roles: tuple[str, ...] | None
     as_of: date | None
     skip: int
     limit: int
     exclude: str | None = None
+    held: RoleQuery | None = None
 
     def role_list(self) -> list[str]:
         return list(self.roles) if self.roles else list(MODEL.roles)
 
 
+@dataclass(frozen=True)
+class HoldersPage(Page):
+    """A page of role holders with, for `RoleQuery.held`, the persons' own pages of roles.
+
+    `held` covers the persons of every page fetched in the same batch (keyed by person id).
+    """
+
+    held: Mapping[str, Page] = field(default_factory=dict)
+
+
 async def role_holders(executor: Executor, sids: Sequence[str], q: RoleQuery) -> dict[str, Page]:
-    """For each organisation, one page of (role edge, holder) rows."""
+    """For each organisation, one page of (role edge, holder) rows (and see `RoleQuery.held`)."""
+    if q.held is not None:
+        return await _role_holders_with_roles(executor, sids, q, q.held)
     rows = await executor.read(
         GET_ROLE_HOLDERS,
         sids=list(sids),
@@ -62,6 +83,26 @@ async def role_holders(executor: Executor, sids: Sequence[str], q: RoleQuery) ->
         limit=q.limit,
     )
     return pages_by_sid(rows)
+
+
+async def _role_holders_with_roles(
+    executor: Executor, sids: Sequence[str], q: RoleQuery, held: RoleQuery
+) -> dict[str, Page]:
+    rows = await executor.read(
+        GET_ROLE_HOLDERS_WITH_ROLES,
+        sids=list(sids),
+        roles=q.role_list(),
+        asOf=q.as_of,
+        skip=q.skip,
+        limit=q.limit,
+        heldRoles=held.role_list(),
+        heldAsOf=held.as_of,
+        exclude=held.exclude,
+        heldSkip=held.skip,
+        heldLimit=held.limit,
+    )
+    persons = {h["sid"]: Page(rows=h["page"], total=h["total"]) for r in rows for h in r["held"]}
+    return {r["sid"]: HoldersPage(rows=r["page"], total=r["total"], held=persons) for r in rows}
 
 
 async def held_roles(executor: Executor, sids: Sequence[str], q: RoleQuery) -> dict[str, Page]:
@@ -93,15 +134,32 @@ class SubjectSearch:
             "industry": self.industry,
         }
 
+    def statements(self) -> tuple[Statement, Statement]:
+        """The page and count statements: an organisation kind scans its own label only."""
+        if self.kind is not None and self.kind in _KIND_SEARCH:
+            return _KIND_SEARCH[self.kind]
+        return SEARCH_SUBJECTS, COUNT_SEARCH_SUBJECTS
+
+
+_KIND_SEARCH: dict[str, tuple[Statement, Statement]] = {
+    kind: (
+        SEARCH_ORGANIZATIONS.specialise(MODEL.allowed, ORG=MODEL.org_label(kind)),
+        COUNT_SEARCH_ORGANIZATIONS.specialise(MODEL.allowed, ORG=MODEL.org_label(kind)),
+    )
+    for kind in MODEL.organization_kinds
+}
+
 
 async def search_subjects(
     executor: Executor, search: SubjectSearch, skip: int, limit: int
 ) -> list[Record]:
-    return await executor.read(SEARCH_SUBJECTS, **search.params(), skip=skip, limit=limit)
+    page, _ = search.statements()
+    return await executor.read(page, **search.params(), skip=skip, limit=limit)
 
 
 async def count_subjects(executor: Executor, search: SubjectSearch) -> int:
-    row = await executor.read_one(COUNT_SEARCH_SUBJECTS, **search.params())
+    _, count = search.statements()
+    row = await executor.read_one(count, **search.params())
     return int(row["total"]) if row else 0
 
 
@@ -117,7 +175,8 @@ async def legal_representatives(
 
 async def upsert_enterprise(executor: Executor, data: EnterpriseIn) -> Record:
     row = await executor.write_one(UPSERT_ENTERPRISE, **data.model_dump())
-    assert row is not None
+    if row is None:  # the USCC is stored under another organisation kind
+        raise Conflict(f"{data.uscc} is registered as another kind of organisation")
     return row
 
 

@@ -159,8 +159,10 @@ _STATUS_DOCS = {
     "EXPIRED": "Publication period over; never published again (HLJ Art.37).",
     "ARCHIVED": "Kept in the archive only (档案保存).",
     "PROPOSED": "Proposed: prior notice of basis, result and appeal deadline (CX §5).",
-    "ACTIVE": "In force and pushed to the participating departments.",
-    "OBJECTION_PENDING": "An objection against the entry is being handled.",
+    "ACTIVE": "In force and pushed to the participating departments. As a filter, ACTIVE also "
+    "selects entries under objection, which stay in force until decided (HLJ Art.35, 39).",
+    "OBJECTION_PENDING": "An objection against the entry is being handled; the entry stays in "
+    "force until the objection is decided.",
     "REMOVED": "Removed: objection upheld, repaired, period expired or basis revoked.",
 }
 

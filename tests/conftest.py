@@ -13,12 +13,14 @@ Fixture strategy
 * Isolation: tests that assert exact contents start from `empty_graph`, which deletes everything,
   and then load the named scenario they need; other tests use unique business keys.
 * The app is exercised in-process through httpx's ASGI transport, with its real lifespan
-  (driver, migrations) running against the throwaway server.
+  (driver, migrations) running against the throwaway server. `client` (and so `gql`) sends an
+  officer's bearer token by default, since mutations need officer or admin; `token(role)` issues
+  others, and `gql(query, authorization="")` asks as the anonymous public.
 """
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
 from typing import Any
 
 import httpx
@@ -26,6 +28,7 @@ import pytest
 from starlette.applications import Starlette
 
 from api.app import create_app
+from api.auth import Role, issue_token
 from api.database import connect
 from api.settings import Settings
 from graph.cypher import statement
@@ -88,9 +91,22 @@ async def app(settings: Settings) -> AsyncIterator[Starlette]:
 
 
 @pytest.fixture
-async def client(app: Starlette) -> AsyncIterator[httpx.AsyncClient]:
+def token(settings: Settings) -> Callable[..., str]:
+    """`token(Role.ANALYST)` → a bearer token for that role (subject "tester")."""
+
+    def issue(role: Role, subject: str = "tester") -> str:
+        return issue_token(settings, role, subject)
+
+    return issue
+
+
+@pytest.fixture
+async def client(app: Starlette, token: Callable[..., str]) -> AsyncIterator[httpx.AsyncClient]:
     transport = httpx.ASGITransport(app=app)
-    async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as c:
+    officer = {"authorization": f"Bearer {token(Role.OFFICER)}"}
+    async with httpx.AsyncClient(
+        transport=transport, base_url="http://testserver", headers=officer
+    ) as c:
         yield c
 
 

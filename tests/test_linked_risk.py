@@ -28,8 +28,11 @@ from graph.risk.linked import (
     build_indicators,
     chain_path,
     indicators_of,
+    paths_from,
+    paths_to,
     recompute_all_linked_risk,
     refresh_linked_risk,
+    sources_among,
 )
 from tests.conftest import GQL
 
@@ -159,6 +162,29 @@ async def test_the_scenario_gives_exactly_the_expected_indicators(linked: Execut
     again = await recompute_all_linked_risk(linked, progress=False, as_of=DAY)
     assert (again.indicators, again.removed) == (6, 0)
     assert await summary(linked) == EXPECTED
+
+
+@pytest.mark.db
+async def test_paths_read_from_the_targets_equal_the_paths_from_the_sources(
+    linked: Executor,
+) -> None:
+    """The refresh reads paths upwards from its few targets (graph/risk/linked.py `paths_to`);
+    they must be exactly the paths read downwards from the sources, restricted to the targets."""
+    subjects = [*U.values(), ZHAO, ZHOU]
+
+    async def both(tx: Tx) -> tuple[list[Any], list[Any]]:
+        sources = await sources_among(tx, subjects, DAY)
+        every = await paths_from(tx, sorted(sources), DAY)
+        targets = sorted({p.target for p in every} | {U["N_DIR"], U["N_THIN"]})
+        upward = await paths_to(tx, targets, sorted(sources), DAY)
+        return (
+            build_indicators([p for p in every if p.target in targets], sources),
+            build_indicators(upward, sources),
+        )
+
+    down, up = await linked.unit(both, write=False)
+    assert up == down
+    assert len(up) == len(EXPECTED)
 
 
 @pytest.mark.db

@@ -229,3 +229,26 @@ def test_working_days_skip_weekends_and_holidays() -> None:
 )
 def test_enums_match_the_rules(enum: type[Enum], values: list[str]) -> None:
     assert [m.value for m in enum] == values
+
+
+def test_one_in_force_definition_for_rules_readers_counts_and_filters() -> None:
+    from graph.rules import check_in_force
+    from graph.rules.in_force import IN_FORCE, effective_status, in_force, status_filter
+
+    assert IN_FORCE == ("ACTIVE", "OBJECTION_PENDING")
+    last_day = date(2025, 12, 31)
+    assert effective_status("OBJECTION_PENDING", last_day, last_day) == "OBJECTION_PENDING"
+    assert effective_status("OBJECTION_PENDING", last_day, date(2026, 1, 1)) == "EXPIRED"
+    assert effective_status("REMOVED", last_day, date(2026, 1, 1)) == "REMOVED"
+    assert in_force("OBJECTION_PENDING", None, DAY)
+    assert not in_force("REMOVED", None, DAY)
+    assert status_filter(["ACTIVE"]) == ["ACTIVE", "OBJECTION_PENDING"]
+    assert status_filter(["OBJECTION_PENDING", "EXPIRED"]) == ["OBJECTION_PENDING", "EXPIRED"]
+    assert status_filter(None) is None
+    # A list-entry rule that ignored entries under objection would contradict lifecycle.yaml.
+    raw = yaml.safe_load(PROPAGATION_FILE.read_text(encoding="utf-8"))
+    raw["rules"]["P8"]["trigger"]["statuses"] = ["ACTIVE"]
+    rules = {rid: {"id": rid, **body} for rid, body in raw["rules"].items()}
+    narrowed = validate_rules(RuleSet.model_validate({**raw, "rules": rules}))
+    with pytest.raises(RuleError, match="P8: a list-entry rule starts from the in-force"):
+        check_in_force(narrowed, LIFECYCLE)

@@ -237,6 +237,42 @@ async def test_rejected_objection_needs_reasons_and_restores(gql: GQL, cast: Exe
     assert again["errors"][0]["extensions"]["code"] == "CONFLICT"
 
 
+ENTRIES = """query($s: ID!, $st: [ListStatus!]) {
+  listEntries(subjectId: $s, first: 10, status: $st) { edges { node { id status } } } }"""
+ACTIVE_COUNTS = """query($d: Date) {
+  stats(to: $d) { activeListEntries { listType authorityId count } } }"""
+
+
+async def test_an_entry_under_objection_stays_in_force_for_every_reader(
+    gql: GQL, cast: Executor
+) -> None:
+    """DOMAIN.md §3.5, §6.2: an objection only marks the entry (HLJ Art.39); it leaves the list
+    when the objection is upheld (Art.35). Propagation, readers, filters and counts agree."""
+    entry = (await designate(gql))["entry"]["id"]
+    lapsed = (await designate(gql, decisionNo="哈市监信〔2024〕2号", validUntil="2025-12-31"))[
+        "entry"
+    ]["id"]
+    for eid in (entry, lapsed):
+        body = await gql(OBJECT, {"i": {"entryId": eid, "grounds": "ERROR", "statement": "异议"}})
+        assert "errors" not in body, body
+
+    async def read(*statuses: str) -> set[tuple[str, str]]:
+        body = await gql(ENTRIES, {"s": A, "st": list(statuses) or None})
+        return {
+            (e["node"]["id"], e["node"]["status"]) for e in body["data"]["listEntries"]["edges"]
+        }
+
+    assert await read() == {(entry, "OBJECTION_PENDING"), (lapsed, "EXPIRED")}
+    assert await read("ACTIVE") == {(entry, "OBJECTION_PENDING")}
+    assert await read("OBJECTION_PENDING") == {(entry, "OBJECTION_PENDING")}
+    assert await read("EXPIRED") == {(lapsed, "EXPIRED")}
+    counts = (await gql(ACTIVE_COUNTS, {"d": date.today().isoformat()}))["data"]["stats"]
+    assert [c for c in counts["activeListEntries"] if c["authorityId"] == "PRP-SAMR"] == [
+        {"listType": "SERIOUS_DISHONESTY", "authorityId": "PRP-SAMR", "count": 1}
+    ]
+    assert len(await flags_of(gql, LR_CUR)) == 1  # the flags of the entry still hold
+
+
 async def test_repair_ends_entry_flags_and_person_records(gql: GQL, cast: Executor) -> None:
     entry = (await designate(gql))["entry"]["id"]
     body = await gql(REPAIR, {"i": {"entryId": entry, "methods": ["RECTIFICATION", "TRAINING"]}})
@@ -295,7 +331,7 @@ async def test_every_mutation_is_audited(gql: GQL, cast: Executor) -> None:
     events = await events_for(cast, [entry])
     assert [e["operation"] for e in events] == ["approveRepair", "designateListEntry"]
     assert {(e["actor"], e["role"], e["outcome"]) for e in events} == {
-        ("anonymous", "public", "OK")
+        ("tester", "officer", "OK")  # the officer token the test client sends
     }
 
 

@@ -1,4 +1,5 @@
-"""The write API: upsertPerson, assignRole, endRole, recordCreditRecord, with bad input.
+"""The write API: upsertEnterprise, upsertPerson, assignRole, endRole, recordCreditRecord, with
+bad input.
 
 Each test uses its own business keys (no emptying of the shared database).
 """
@@ -19,6 +20,8 @@ from tests.conftest import GQL
 
 KEY = b"test-hash-key"  # the test settings' CREDITGRAPH_ID_HASH_KEY
 
+UPSERT_ENTERPRISE = """mutation($i: EnterpriseInput!) {
+  upsertEnterprise(input: $i) { created enterprise { uscc name region } } }"""
 UPSERT_PERSON = """mutation($i: PersonInput!) {
   upsertPerson(input: $i) { id idMasked name created } }"""
 ASSIGN = """mutation($i: RoleAssignmentInput!) {
@@ -70,6 +73,33 @@ def test_model_enum_values_are_described_from_the_model(enum: type[Enum]) -> Non
     assert definition.description
     for value in definition.values:
         assert value.description, value.name
+
+
+# -- upsertEnterprise ------------------------------------------------------------------------------
+@pytest.mark.db
+async def test_upsert_enterprise_creates_then_updates_and_never_changes_a_kind(
+    gql: GQL, executor: Executor
+) -> None:
+    company = org_id(80)
+    first = await gql(
+        UPSERT_ENTERPRISE, {"i": {"uscc": company, "name": "企业80", "region": "310101"}}
+    )
+    again = await gql(UPSERT_ENTERPRISE, {"i": {"uscc": company, "name": "企业80（更名）"}})
+    assert first["data"]["upsertEnterprise"] == {
+        "created": True,
+        "enterprise": {"uscc": company, "name": "企业80", "region": "310101"},
+    }
+    assert again["data"]["upsertEnterprise"] == {
+        "created": False,
+        "enterprise": {"uscc": company, "name": "企业80（更名）", "region": "310101"},
+    }
+    row = {"kind": "organization", "uscc": org_id(81), "name": "事业单位81"}
+    institution = {**row, "orgKind": "PUBLIC_INSTITUTION"}
+    assert (
+        await import_rows(executor, [("t", 1, institution)], id_key=KEY, progress=False)
+    ).rejected == 0
+    clash = await gql(UPSERT_ENTERPRISE, {"i": {"uscc": org_id(81), "name": "冒名企业"}})
+    assert error(clash)[0] == "CONFLICT"
 
 
 # -- upsertPerson ----------------------------------------------------------------------------------

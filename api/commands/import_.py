@@ -1,5 +1,8 @@
 """`creditgraph import FILE...`: load departmental feeds (JSONL / CSV, docs/import-format.md).
 
+Imported list entries and records go through the sanction rules batch by batch, as designations
+do (a court's dishonest judgment debtor list becomes a serious-list entry, P1 reaches the persons).
+
 Exit codes: 0 every row loaded, 1 some rows rejected (see the rejects file), 2 a usage or
 connection error.
 """
@@ -60,6 +63,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
             rejects_path=args.rejects,
             kind=args.kind,
             progress=not args.no_progress,
+            propagate=True,
         )
         for item in summary.sample[:SHOWN_REJECTS]:
             print(item, file=sys.stderr)

@@ -88,3 +88,17 @@ class CodedErrors(MaskErrors):
                 # Not a parse or validation error (those have their code by now): the variables.
                 _default_code([error], BadUserInput.code)
         return processed
+
+
+def mask_escaped(errors: list[GraphQLError]) -> None:
+    """Mask, in place, the unexpected errors that never passed through `CodedErrors`.
+
+    An exception raised while parsing or validating (a validation rule that crashed, say) is
+    turned into an error by strawberry after the extensions have finished, so `CodedErrors`
+    never sees it; the schema's `process_errors` hook does (`CreditGraphSchema`). Errors that
+    did pass through are left as they are (masking is idempotent anyway).
+    """
+    masking = CodedErrors()
+    for index, error in enumerate(errors):
+        if masking._should_mask(error):
+            errors[index] = masking.anonymise_error(error)

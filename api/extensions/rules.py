@@ -5,7 +5,9 @@ first error carries `extensions.code = "LIMIT_EXCEEDED"`, `limitName` and `limit
 of the same rule would only repeat it), and guards it: the depth and alias walks expand every
 fragment spread afresh, which is exponential for a document whose fragments each spread the
 previous one twice. `selection_count` measures that expansion in linear time, so a wrapped walk
-can be skipped for a document the cost limit rejects anyway.
+can be skipped for a document the cost limit rejects anyway. The walks also crash (KeyError) on a
+spread of a fragment the document does not define; they are skipped for such a document too, and
+validation reports the unknown fragment.
 """
 
 from __future__ import annotations
@@ -87,13 +89,17 @@ def limited(
 
     With `max_selections`, the rule does not run on a document whose fragments expand to more
     field selections than that: pass the cost limit, which rejects such a document by itself
-    (every selection costs at least 1), in linear time.
+    (every selection costs at least 1), in linear time. Nor does it run on a document that
+    spreads an undefined fragment (`KnownFragmentNamesRule` rejects that one).
     """
 
     class Limited(rule):  # type: ignore[valid-type,misc]
         def __init__(self, context: ValidationContext) -> None:
             reporting = _LimitReporting(context, name, limit)
-            if max_selections is not None and selection_count(context.document) > max_selections:
+            document = context.document
+            if (
+                max_selections is not None and selection_count(document) > max_selections
+            ) or spreads_undefined_fragment(document):
                 ASTValidationRule.__init__(self, context)
                 return
             try:
@@ -144,6 +150,17 @@ def selection_count(document: DocumentNode) -> int:
             fields, top_spreads = _fields_and_spreads(definition.selection_set)
             total += fields + sum(counts.get(s, 0) for s in top_spreads)
     return total
+
+
+def spreads_undefined_fragment(document: DocumentNode) -> bool:
+    """True when a fragment spread names a fragment that the document does not define."""
+    defined = {d.name.value for d in document.definitions if isinstance(d, FragmentDefinitionNode)}
+    return any(
+        spread not in defined
+        for definition in document.definitions
+        if isinstance(definition, OperationDefinitionNode | FragmentDefinitionNode)
+        for spread in _fields_and_spreads(definition.selection_set)[1]
+    )
 
 
 def _fields_and_spreads(selection_set: SelectionSetNode) -> tuple[int, list[str]]:

@@ -16,7 +16,7 @@ CREATE (s)-[:LISTED_AS]->(e:ListEntry {entryId: r.entryId, listType: r.listType,
 WITH e, r
 CALL (e, r) {
   UNWIND r.debtors AS d
-  MATCH (p:Person {sid: d})
+  MATCH (p:Subject {sid: d}) WHERE p:Person
   CREATE (p)-[:DEBT_RESPONSIBLE_FOR]->(e)
   RETURN count(*) AS debtors
 }

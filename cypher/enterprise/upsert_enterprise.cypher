@@ -1,4 +1,7 @@
-// Create or update one enterprise by USCC; `created` tells which happened.
+// Create or update one enterprise by USCC; `created` tells which happened. The key is looked up
+// on the unique Subject.sid index and a new node is created with its full label set (a MERGE on
+// several labels is not index-backed on ArcadeDB, ADR 0002). A USCC stored under another
+// organisation kind returns no row: a kind never changes.
 // @param uscc STRING  the USCC (already validated)
 // @param name STRING  registered name
 // @param region STRING  district / region code
@@ -6,8 +9,13 @@
 // @param isSOE BOOLEAN  state-owned enterprise flag
 // @returns uscc, name, created
 OPTIONAL MATCH (existing:Subject {sid: $uscc})
+WITH existing
+WHERE existing IS NULL OR existing:Enterprise
+FOREACH (_ IN CASE WHEN existing IS NULL THEN [1] ELSE [] END |
+  CREATE (:Subject:Organization:Enterprise {sid: $uscc, kind: 'ENTERPRISE', status: 'ACTIVE',
+          isSOE: false}))
 WITH existing IS NULL AS created
-MERGE (o:Subject:Organization:Enterprise {sid: $uscc})
+MATCH (o:Subject {sid: $uscc})
 SET o.uscc = $uscc, o.name = $name, o.kind = coalesce(o.kind, 'ENTERPRISE'),
     o.region = coalesce($region, o.region), o.industry = coalesce($industry, o.industry),
     o.isSOE = coalesce($isSOE, o.isSOE, false), o.status = coalesce(o.status, 'ACTIVE')

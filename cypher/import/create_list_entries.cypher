@@ -11,7 +11,7 @@ WITH r, s, a, e
 WHERE e IS NULL
 CALL (r) {
   UNWIND r.d AS pid
-  MATCH (p:Person {sid: pid})
+  MATCH (p:Subject {sid: pid}) WHERE p:Person
   RETURN collect(p) AS debtors
 }
 WITH r, s, a, debtors

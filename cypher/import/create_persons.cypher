@@ -1,7 +1,8 @@
 // Create the persons in a batch that do not exist yet, keyed by public id (derived from the keyed
-// ID hash). Only the hash, the masked number, the ID type and the name are stored, never the raw
-// number. Same shape as create_organizations (full label set on CREATE, one index look-up).
-// @param rows LIST<MAP>  {i: row number in the batch, k: person id, p: {idHash, idMasked, idType, name}}
+// ID hash). The hash, the masked number, the ID type, the name and the personal data the row
+// gives (birth date and gender derived from the ID number, address, phone) are stored, never the
+// raw number. Same shape as create_organizations (full label set on CREATE, one index look-up).
+// @param rows LIST<MAP>  {i: row number in the batch, k: person id, p: {idHash, idMasked, idType, name, birthDate?, gender?, address?, phone?}}
 // @returns created
 UNWIND $rows AS r
 OPTIONAL MATCH (e:Subject {sid: r.k})

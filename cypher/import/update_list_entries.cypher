@@ -6,7 +6,7 @@ UNWIND $rows AS r
 MATCH (l:ListEntry {entryId: r.k})
 CALL (r) {
   UNWIND r.d AS pid
-  MATCH (p:Person {sid: pid})
+  MATCH (p:Subject {sid: pid}) WHERE p:Person
   RETURN collect(p) AS debtors
 }
 WITH r, l, debtors

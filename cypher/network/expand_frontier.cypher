@@ -1,13 +1,20 @@
 // One breadth-first step over role and ownership edges (either direction) from a frontier of
-// subjects; the caller keeps the visited set and the parent pointers (one round trip a level).
+// subjects: each subject reached for the first time, once, with the edge that reached it first
+// (by frontier id, role, start date: the caller's deterministic parent). `known` holds the
+// previous level and the frontier itself, where every other neighbour of the frontier lies.
 // @param sids LIST<STRING>  the frontier
+// @param known LIST<STRING>  ids already reached at the previous level and in the frontier
 // @param roles LIST<STRING>  role types to follow
 // @param asOf DATE  the date every followed role must cover
-// @returns fromSid, role, outgoing, roleFrom, roleTo, ratio, sid, kind, name, uscc, idMasked
+// @returns sid, kind, name, uscc, idMasked, via
 UNWIND $sids AS key
 MATCH (a:Subject {sid: key})-[r]-(b:Subject)
 WHERE type(r) IN $roles
   AND (r.from IS NULL OR r.from <= $asOf) AND (r.to IS NULL OR r.to >= $asOf)
-RETURN key AS fromSid, type(r) AS role, startNode(r) = a AS outgoing, r.from AS roleFrom,
-       r.to AS roleTo, r.ratio AS ratio, b.sid AS sid, b.kind AS kind, b.name AS name,
-       b.uscc AS uscc, b.idMasked AS idMasked
+  AND NOT b.sid IN $known
+WITH b, key, r, startNode(r) = a AS outgoing
+ORDER BY key, type(r), r.from
+WITH b, head(collect({fromSid: key, role: type(r), outgoing: outgoing, roleFrom: r.from,
+                      roleTo: r.to, ratio: r.ratio})) AS via
+RETURN b.sid AS sid, b.kind AS kind, b.name AS name, b.uscc AS uscc, b.idMasked AS idMasked,
+       via

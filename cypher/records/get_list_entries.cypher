@@ -1,9 +1,13 @@
 // List entries of each subject, newest decision first, one page per subject with the total.
-// An ACTIVE entry whose period ended before `today` is reported as EXPIRED (the expiry job
-// and the read path agree even before the job has run).
+// An entry in force (ACTIVE or under objection, graph/rules/in_force.py) whose period ended
+// before `today` is reported as EXPIRED (the expiry job and the read path agree even before the
+// job has run).
 // @param sids LIST<STRING>  subjects
-// @param statuses LIST<STRING>  statuses to include (after the expiry rule), or null for all
+// @param statuses LIST<STRING>  effective statuses to include, or null for all
+// @param inForce LIST<STRING>  statuses under which an entry counts (lifecycle.yaml)
 // @param listTypes LIST<STRING>  list types to include, or null for all
+// @param inForceOnly BOOLEAN  only entries in force on `today` (begun, status in `inForce`,
+//   period not over): the public view (graph/visibility.py)
 // @param today DATE  the date that decides expiry
 // @param skip INTEGER  offset within each subject's list
 // @param limit INTEGER  page size (plus one)
@@ -11,10 +15,13 @@
 UNWIND $sids AS key
 MATCH (s:Subject {sid: key})-[:LISTED_AS]->(e:ListEntry)
 WITH key, e,
-     CASE WHEN e.status = 'ACTIVE' AND e.validUntil IS NOT NULL AND e.validUntil < $today
-          THEN 'EXPIRED' ELSE e.status END AS effective
+     CASE WHEN e.status IN $inForce AND e.validUntil < $today THEN 'EXPIRED'
+          ELSE e.status END AS effective
 WHERE ($statuses IS NULL OR effective IN $statuses)
   AND ($listTypes IS NULL OR e.listType IN $listTypes)
+  AND (NOT $inForceOnly OR (e.status IN $inForce
+                            AND (e.validFrom IS NULL OR e.validFrom <= $today)
+                            AND (e.validUntil IS NULL OR e.validUntil >= $today)))
 WITH key, e, effective
 ORDER BY key, e.decisionDate DESC, e.entryId
 OPTIONAL MATCH (e)-[:ISSUED_BY]->(a:Authority)

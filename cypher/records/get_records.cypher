@@ -3,6 +3,10 @@
 // @param types LIST<STRING>  record types to include, or null for all
 // @param from DATE  earliest decision date, or null
 // @param to DATE  latest decision date, or null
+// @param published LIST<STRING>  when not null, only records with one of these statuses whose
+//   publication has begun by `today`, was not stopped and has not ended: the public view
+// @param longTerm LIST<STRING>  record types published long-term (no publication end applies)
+// @param today DATE  the date that decides publication
 // @param skip INTEGER  offset within each subject's list
 // @param limit INTEGER  page size (plus one)
 // @returns sid, page, total
@@ -11,6 +15,11 @@ MATCH (s:Subject {sid: key})-[:HAS_RECORD]->(c:CreditRecord)
 WHERE ($types IS NULL OR c.recordType IN $types)
   AND ($from IS NULL OR c.decisionDate >= $from)
   AND ($to IS NULL OR c.decisionDate <= $to)
+  AND ($published IS NULL OR (c.status IN $published
+                              AND (c.publishedAt IS NULL OR c.publishedAt <= $today)
+                              AND (c.publicationStopped IS NULL OR c.publicationStopped = false)
+                              AND (c.recordType IN $longTerm OR c.publicationEnd IS NULL
+                                   OR c.publicationEnd >= $today)))
 WITH key, c
 ORDER BY key, c.decisionDate DESC, c.recordId
 OPTIONAL MATCH (c)-[:ISSUED_BY]->(a:Authority)

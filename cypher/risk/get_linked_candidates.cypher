@@ -1,7 +1,9 @@
 // Linked risk (P19), the other way round: for each target organisation, every subject that could
 // be its source (shares a current linked-role holder with it, or reaches it by a current chain of
 // shareholdings of at least `minShare` or declared control within `maxHops`). Whether a candidate
-// really is a source (serious list, grade C/D) is decided in graph/risk/linked.py.
+// really is a source (serious list, grade C/D) is decided in graph/risk/linked.py. Both patterns
+// start from the target, found on its unique index, and walk up at most 4 edges: ArcadeDB plans
+// from the first node as written, and a chain written from the holder scanned every subject.
 // @param targets LIST<STRING>  target organisations
 // @param roles LIST<STRING>  linked role types (schemes.yaml linked_risk.shared_roles)
 // @param minShare FLOAT  smallest shareholding ratio a chain may use
@@ -19,7 +21,7 @@ CALL (t) {
   RETURN collect(DISTINCT s.sid) AS viaRoles
 }
 CALL (t) {
-  MATCH p = (s:Subject)-[:SHAREHOLDER_OF|ACTUAL_CONTROLLER_OF*1..4]->(t)
+  MATCH p = (t)<-[:SHAREHOLDER_OF|ACTUAL_CONTROLLER_OF*1..4]-(s:Subject)
   WHERE length(p) <= $maxHops AND s <> t
     AND all(r IN relationships(p) WHERE (r.from IS NULL OR r.from <= $asOf)
             AND (r.to IS NULL OR r.to >= $asOf)

@@ -180,8 +180,10 @@ def plan_organization(m: OrganizationIn) -> Planned:
 
 
 def plan_person(m: PersonIn) -> Planned:
+    """Only what the ID number encodes (birth date, gender) is kept of it, never the number."""
     key = m.idNumber
     p = {"idHash": key.id_hash, "idMasked": key.id_masked, "idType": m.idType, "name": m.name}
+    p |= props(birthDate=key.birth_date, gender=key.gender, address=m.address, phone=m.phone)
     return Planned(PERSONS, "", key.pid, {"k": key.pid, "p": p})
 
 
@@ -238,6 +240,7 @@ def plan_record(m: RecordIn) -> Planned:
         procedure=m.procedure,
         penaltyKind=m.penaltyKind,
         arrearsKind=m.arrearsKind,
+        commitmentStatus=m.commitmentStatus,
         amount=m.amount,
         status=m.status,
         title=m.title,

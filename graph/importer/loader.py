@@ -12,6 +12,9 @@ How a run goes:
   is loaded (order independence), until a round makes no progress; what is left is rejected, and
   one batched look-up names the missing end (`unknown holder`, `unknown organisation`, …).
 * At most one batch is in flight: while the database writes it, the loop validates the next one.
+* With `propagate=True` (the `creditgraph import` command), a batch of list entries or records
+  that a sanction rule starts from is propagated in the batch's own transaction, and sources whose
+  roles came later are propagated again at the end of the run (graph/importer/propagation.py).
 """
 
 from __future__ import annotations
@@ -21,8 +24,9 @@ import contextlib
 import logging
 import sys
 import time
-from collections.abc import Hashable, Iterable, Sequence
+from collections.abc import Awaitable, Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass
+from datetime import date
 from itertools import chain
 from pathlib import Path
 from typing import Any
@@ -34,9 +38,10 @@ from graph.cypher import statement
 from graph.errors import BadUserInput
 from graph.executor import Executor, Tx
 from graph.importer.kinds import LANES, Lane, Planned, Ref, plan, specialised
+from graph.importer.propagation import Propagator
 from graph.importer.readers import KIND, UNREADABLE, Row, count_lines, normalise_kind, read_file
 from graph.importer.rejects import RejectsWriter, reject, scrub
-from graph.importer.summary import ImportSummary
+from graph.importer.summary import ImportSummary, Propagated
 from graph.inputs import IMPORT_MODELS, first_error, id_context
 
 log = logging.getLogger("creditgraph.import")
@@ -62,6 +67,11 @@ class Pending:
 class BatchResult:
     done: frozenset[int]
     created: int
+    propagated: Propagated | None = None
+
+
+# Work run in a batch's transaction after its rows are written: (tx, rows written, rows created).
+AfterWrite = Callable[[Tx, frozenset[int], frozenset[int]], Awaitable[Propagated]]
 
 
 class Loader:
@@ -76,6 +86,7 @@ class Loader:
         rejects: RejectsWriter,
         default_kind: str | None = None,
         bar: tqdm[Any] | None = None,
+        propagator: Propagator | None = None,
     ) -> None:
         if batch_size < 1:
             raise BadUserInput("the batch size must be at least 1")
@@ -84,6 +95,7 @@ class Loader:
         self.rejects = rejects
         self.default_kind = default_kind
         self.bar = bar
+        self.propagator = propagator
         self.context = id_context(id_key, cache=True)
         self.summary = ImportSummary()
         # One buffer per lane and template group (organisation kind, role type, record type), so
@@ -117,7 +129,7 @@ class Loader:
         if buffer.pop(planned.key, None) is not None:
             self.summary.of(lane.kind).updated += 1  # superseded by this later row
         buffer[planned.key] = pending
-        if len(buffer) >= self.batch_size:
+        if len(buffer) >= self._limit(lane):
             for earlier in [s for s in self.buffers if s[0].stage < lane.stage]:
                 await self._submit(earlier[0], self._take(earlier))
             await self._submit(lane, self._take(slot))
@@ -174,9 +186,13 @@ class Loader:
 
     async def _write(self, lane: Lane, rows: list[Pending]) -> None:
         new_first = self.new_first.get(lane, True)
-        result = await write_batch(
-            self.executor, lane, [p.planned for p in rows], new_first=new_first
-        )
+        planned = [p.planned for p in rows]
+        then = self._propagation(lane, planned)
+        result = await write_batch(self.executor, lane, planned, new_first=new_first, then=then)
+        if self.propagator is not None:
+            self.propagator.written(lane, planned, result.done)
+            if result.propagated is not None:
+                self.propagator.counts.add(result.propagated)
         self.new_first[lane] = result.created * 2 >= len(result.done)
         self.batches += 1
         counts = self.summary.of(lane.kind)
@@ -200,6 +216,24 @@ class Loader:
             else:
                 counts.updated += 1
 
+    def _limit(self, lane: Lane) -> int:
+        """Rows per batch: smaller for the lanes the sanction rules run on (they do more)."""
+        if self.propagator is not None and self.propagator.propagates(lane):
+            return min(self.batch_size, self.propagator.batch_size)
+        return self.batch_size
+
+    def _propagation(self, lane: Lane, planned: list[Planned]) -> AfterWrite | None:
+        """The propagation of a batch's sources, to run in the batch's transaction (or None)."""
+        propagator = self.propagator
+        batch = propagator.batch(lane, planned) if propagator is not None else None
+        if propagator is None or batch is None:
+            return None
+
+        async def then(tx: Tx, done: frozenset[int], created: frozenset[int]) -> Propagated:
+            return await propagator.in_batch(tx, batch, done, created)
+
+        return then
+
     def _reject_pending(self, pending: Pending, field: str | None, reason: str) -> None:
         self._reject(
             pending.planned.lane.kind, pending.file, pending.line, field, reason, pending.row
@@ -215,13 +249,17 @@ class Loader:
             for lane in LANES:
                 waiting = sorted(self.deferred[lane].values(), key=lambda p: p.seq)
                 self.deferred[lane] = {}
-                for start in range(0, len(waiting), self.batch_size):
-                    await self._submit(lane, waiting[start : start + self.batch_size])
+                size = self._limit(lane)
+                for start in range(0, len(waiting), size):
+                    await self._submit(lane, waiting[start : start + size])
                 await self.drain()
                 progress |= len(self.deferred[lane]) < len(waiting)
             if not progress:
                 break
         await self._reject_missing()
+        if self.propagator is not None:
+            await self.propagator.late_roles(self.executor)
+            self.summary.propagated = self.propagator.counts
         if self.bar is not None:
             self.bar.update(self.seq % YIELD_EVERY)
         return self.summary
@@ -243,9 +281,14 @@ class Loader:
 
 
 async def write_batch(
-    executor: Executor, lane: Lane, rows: Sequence[Planned], *, new_first: bool = True
+    executor: Executor,
+    lane: Lane,
+    rows: Sequence[Planned],
+    *,
+    new_first: bool = True,
+    then: AfterWrite | None = None,
 ) -> BatchResult:
-    """Write one batch of a lane in ONE transaction.
+    """Write one batch of a lane in ONE transaction (with `then`, e.g. its propagation).
 
     Per template group, the statement that probably fits most rows runs first (`create` when the
     lane's last batch was mostly new rows, else `update`) and the other gets only what is left, so
@@ -267,7 +310,10 @@ async def write_batch(
             if rest:
                 out = await tx.one(specialised(statements[second], lane.token, group), rows=rest)
                 got[second] |= set(out[second]) if out else set()
-        return BatchResult(frozenset(got["created"] | got["updated"]), len(got["created"]))
+        done = frozenset(got["created"] | got["updated"])
+        created = frozenset(got["created"])
+        propagated = await then(tx, done, created) if then is not None else None
+        return BatchResult(done, len(created), propagated)
 
     return await executor.unit(work, name=f"import {lane.name}")
 
@@ -312,14 +358,20 @@ async def import_rows(
     kind: str | None = None,
     progress: bool = True,
     total: int | None = None,
+    propagate: bool = False,
+    on: date | None = None,
 ) -> ImportSummary:
     """Import (file, line, row) triples, e.g. from the generator; see the module docstring.
 
     `kind` is the default for rows without a `kind` field. Rejects go to `rejects_path` when given
-    (and are always counted, the first few kept in `summary.sample`).
+    (and are always counted, the first few kept in `summary.sample`). `propagate` runs the
+    sanction rules on the imported sources as of `on` (default today), batch by batch.
     """
     writer = RejectsWriter(lambda _file: rejects_path)
-    return await _run(executor, rows, writer, id_key, batch_size, kind, progress, total, [])
+    propagator = Propagator(on or date.today()) if propagate else None
+    return await _run(
+        executor, rows, writer, id_key, batch_size, kind, progress, total, [], propagator
+    )
 
 
 async def import_files(
@@ -331,10 +383,13 @@ async def import_files(
     rejects_path: Path | None = None,
     kind: str | None = None,
     progress: bool = True,
+    propagate: bool = False,
+    on: date | None = None,
 ) -> ImportSummary:
     """Import JSONL and CSV files in one run (rows in one file may refer to rows in another).
 
     Rejects go to `<file>.rejects.jsonl` beside each input, or all to `rejects_path`.
+    `propagate` runs the sanction rules on the imported sources as of `on` (default today).
     Raises `BadUserInput` for a missing file, an unsupported type or an unknown `kind`.
     """
     if kind is not None and normalise_kind(kind) is None:
@@ -353,8 +408,18 @@ async def import_files(
 
     writer = RejectsWriter(target)
     inputs = [str(p) for p in paths]
+    propagator = Propagator(on or date.today()) if propagate else None
     return await _run(
-        executor, chain(*readers), writer, id_key, batch_size, kind, progress, total, inputs
+        executor,
+        chain(*readers),
+        writer,
+        id_key,
+        batch_size,
+        kind,
+        progress,
+        total,
+        inputs,
+        propagator,
     )
 
 
@@ -368,6 +433,7 @@ async def _run(
     progress: bool,
     total: int | None,
     inputs: list[str],
+    propagator: Propagator | None = None,
 ) -> ImportSummary:
     started = time.perf_counter()
     bar = _bar(progress, total)
@@ -378,6 +444,7 @@ async def _run(
         rejects=writer,
         default_kind=kind,
         bar=bar,
+        propagator=propagator,
     )
     try:
         await loader.add_all(rows)

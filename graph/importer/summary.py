@@ -19,8 +19,26 @@ class KindCounts:
 
 
 @dataclass
+class Propagated:
+    """What the sanction rules derived from the run's rows (graph/importer/propagation.py)."""
+
+    sources: int = 0  # list entries and records propagated (some twice: see `repropagated`)
+    flags: int = 0  # flags in force the rules imply for them
+    created_flags: int = 0
+    ended_flags: int = 0
+    created_entries: int = 0  # derived serious-list entries (P2)
+    removed_entries: int = 0  # derived entries whose source no longer counts
+    repropagated: int = 0  # sources propagated again because their roles came later
+
+    def add(self, other: Propagated) -> None:
+        for name in vars(self):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+
+
+@dataclass
 class ImportSummary:
     kinds: dict[str, KindCounts] = field(default_factory=dict)
+    propagated: Propagated | None = None  # None: the run did not propagate
     seconds: float = 0.0
     sample: list[Reject] = field(default_factory=list)  # the first rejects, for a terminal
     rejects_files: dict[Path, int] = field(default_factory=dict)
@@ -63,6 +81,13 @@ class ImportSummary:
             f"{'total':<{width}}  {self.rows:>8} {self.created:>8} {self.updated:>8} "
             f"{self.rejected:>8}   ({self.seconds:.1f} s, {self.rows_per_second:,.0f} rows/s)"
         )
+        if self.propagated is not None:
+            p = self.propagated
+            lines.append(
+                f"sanctions: {p.sources} sources propagated ({p.repropagated} again for roles "
+                f"loaded after them): {p.created_flags} flags created, {p.ended_flags} ended, "
+                f"{p.created_entries} entries derived, {p.removed_entries} removed"
+            )
         for path, n in self.rejects_files.items():
             lines.append(f"{n} rejected row(s) written to {path}")
         return "\n".join(lines)

@@ -28,7 +28,7 @@ class OrgKind(Strict):
 
 
 class NodeKind(Strict):
-    key: str
+    key: str | None = None  # the public key, when the node kind has one
     unique: list[str] = []
     index: list[list[str]] = []
 

@@ -42,6 +42,8 @@ log = logging.getLogger(__name__)
 
 GET_ROLE_LINKS = statement("risk/get_linked_role_links")
 GET_CHAIN_LINKS = statement("risk/get_linked_chain_links")
+GET_ROLE_LINKS_TO = statement("risk/get_linked_role_links_to")
+GET_CHAIN_LINKS_TO = statement("risk/get_linked_chain_links_to")
 GET_CANDIDATES = statement("risk/get_linked_candidates")
 GET_AFFECTED = statement("risk/get_linked_affected")
 GET_SOURCE_CANDIDATES = statement("risk/get_source_candidates")
@@ -270,6 +272,46 @@ async def paths_from(tx: Tx, sources: Sequence[str], as_of: date) -> list[Path]:
     return paths
 
 
+CHAIN_LISTS = ("sids", "names", "kinds", "roles", "ratios", "froms")
+
+
+def _downward(row: Record) -> Record:
+    """A chain read from the target up, turned round to run from the source down."""
+    return {**row, **{k: list(reversed(row[k])) for k in CHAIN_LISTS}}
+
+
+async def paths_to(
+    tx: Tx, targets: Sequence[str], sources: Sequence[str], as_of: date
+) -> list[Path]:
+    """The evidence paths from the given sources that end at the given targets: the paths
+    `paths_from` finds, restricted to these targets, read from each target's index upwards (a
+    refresh has few targets, and a source may share a holder with hundreds of organisations)."""
+    paths: list[Path] = []
+    if not sources:
+        return paths
+    for chunk in batched(list(targets), BATCH):
+        for row in await tx.run(
+            GET_ROLE_LINKS_TO,
+            targets=chunk,
+            sources=list(sources),
+            roles=RULE.shared_roles,
+            asOf=as_of,
+        ):
+            paths.append(role_path(row))
+        for row in await tx.run(
+            GET_CHAIN_LINKS_TO,
+            targets=chunk,
+            sources=list(sources),
+            minShare=RULE.min_share,
+            maxHops=RULE.max_chain_hops,
+            asOf=as_of,
+        ):
+            path = chain_path(_downward(row))
+            if path is not None:
+                paths.append(path)
+    return paths
+
+
 def _write_params(rows: list[Record], run_id: str) -> dict[str, Any]:
     return {
         "indicators": rows,
@@ -284,7 +326,12 @@ def _write_params(rows: list[Record], run_id: str) -> dict[str, Any]:
 async def refresh_linked_risk(tx: Tx, source_sids: list[str], as_of: date | None = None) -> None:
     """Recompute, inside the caller's transaction, every linked-risk indicator that the given
     subjects can affect: call it after a listing, a repair, a grade-changing record or a role
-    change, with the subjects that changed (either end of a role will do)."""
+    change, with the subjects that changed (either end of a role will do).
+
+    Every step starts from an indexed subject and walks at most 4 edges: the targets the change
+    may affect, the candidates linked to those targets, and the paths from the real sources among
+    them to those targets, so the cost follows the neighbourhood, not the size of the graph.
+    """
     if not source_sids:
         return
     day = as_of or date.today()
@@ -308,8 +355,7 @@ async def refresh_linked_risk(tx: Tx, source_sids: list[str], as_of: date | None
             candidates.update(row["viaRoles"])
             candidates.update(row["viaChains"])
     sources = await sources_among(tx, sorted(candidates), day)
-    paths = [p for p in await paths_from(tx, sorted(sources), day) if p.target in affected]
-    rows = build_indicators(paths, sources)
+    rows = build_indicators(await paths_to(tx, targets, sorted(sources), day), sources)
     await tx.run(DELETE_INDICATORS, targets=targets, indicatorType=RULE.indicator_type)
     run_id = f"refresh-{uuid.uuid4().hex}"
     for part in batched_by_weight(rows, _row_weight, limit=PAYLOAD, size=BATCH):

@@ -248,6 +248,19 @@ def validate_lifecycle(lifecycle: Lifecycle, model: DomainModel = MODEL) -> Life
     return lifecycle
 
 
+def check_in_force(rules: RuleSet, lifecycle: Lifecycle) -> None:
+    """List-entry rules start from exactly the statuses under which an entry is in force, so
+    propagation, removal, readers and counts share one definition (graph/rules/in_force.py)."""
+    for rid, rule in rules.rules.items():
+        if rule.trigger.kind == "list_entry":
+            _check(
+                set(rule.trigger.statuses) == set(lifecycle.in_force_statuses),
+                f"{rid}: a list-entry rule starts from the in-force statuses of "
+                f"lifecycle.yaml {list(lifecycle.in_force_statuses)}, not "
+                f"{list(rule.trigger.statuses)}",
+            )
+
+
 def load_rules(path: Path = PROPAGATION_FILE) -> RuleSet:
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     rules = {rid: {"id": rid, **body} for rid, body in (data.get("rules") or {}).items()}
@@ -260,3 +273,4 @@ def load_lifecycle(path: Path = LIFECYCLE_FILE) -> Lifecycle:
 
 RULES = load_rules()
 LIFECYCLE = load_lifecycle()
+check_in_force(RULES, LIFECYCLE)

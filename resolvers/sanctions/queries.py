@@ -10,6 +10,7 @@ from strawberry.types import Info
 from api.context import Context
 from api.extensions.cost import cost_hint
 from api.pagination import Connection, build, window
+from api.permissions import visibility_of
 from graph.errors import BadUserInput
 from graph.inputs import validated
 from graph.measures import applications, catalogue
@@ -29,9 +30,18 @@ def _sid(value: str) -> str:
 async def subject_flags(
     info: Info[Context, None], sid: str, include_ended: bool, as_of: date | None
 ) -> list[SanctionFlag]:
-    """The flags on one subject, for `flags(…)` and the lead's `Subject.flags` field."""
+    """The flags on one subject, for `flags(…)` and the lead's `Subject.flags` field.
+
+    A published-only role sees the flags in force today that are public (its history arguments
+    were refused before the resolver ran, api/permissions.py).
+    """
     day = as_of or date.today()
-    rows = await info.context.loaders.flags.load((sid, include_ended, day))
+    if visibility_of(info.context.principal).published_only:
+        include_ended, day = False, max(day, date.today())
+        rows = await info.context.loaders.flags.load((sid, include_ended, day))
+        rows = [r for r in rows if r.get("public")]
+    else:
+        rows = await info.context.loaders.flags.load((sid, include_ended, day))
     return [SanctionFlag.from_row(r, day) for r in rows]
 
 
@@ -70,6 +80,8 @@ class SanctionQueries:
     async def measures(
         self, info: Info[Context, None], published: bool | None = None
     ) -> list[Measure]:
+        if visibility_of(info.context.principal).published_only:
+            published = True  # `published: false` was refused before the resolver ran
         rows = await catalogue.measures(info.context.executor, published)
         return [Measure.from_row(r) for r in rows]
 

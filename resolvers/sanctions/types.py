@@ -17,6 +17,7 @@ from api.extensions.cost import cost_hint
 from graph.executor import Record
 from graph.propagation.plan import Plan, PlannedFlag
 from graph.rules import RULES
+from graph.rules.in_force import effective_status
 from graph.sanctions.flags import path_text, state_on, summary
 from resolvers.records.types import ListEntry, list_entry_from_row
 
@@ -425,7 +426,5 @@ class MeasureApplication:
 
 def entry_from_row(row: Record, today: date) -> ListEntry:
     """A list entry in the records engineer's type; past its period it reads EXPIRED."""
-    status = row["status"]
-    if status == "ACTIVE" and row.get("validUntil") is not None and row["validUntil"] < today:
-        status = "EXPIRED"
+    status = effective_status(row["status"], row.get("validUntil"), today)
     return list_entry_from_row({**row, "status": status})

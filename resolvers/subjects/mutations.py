@@ -41,6 +41,14 @@ class PersonInput:
         default=IdType.CITIZEN_ID, description="Kind of document behind `idNumber`."
     )
     name: str = strawberry.field(description="The person's name.")
+    address: str | None = strawberry.field(
+        default=None,
+        description="Address (protected personal data: shown only as `personalData`, to "
+        "personal-data roles stating a purpose).",
+    )
+    phone: str | None = strawberry.field(
+        default=None, description="Phone number (protected personal data, like `address`)."
+    )
 
 
 @strawberry.type(description="Result of upsertPerson: public id and masked ID, never the number.")
@@ -139,14 +147,13 @@ class SubjectMutations:
 
     @strawberry.mutation(
         description="Create or update a person by ID number; returns the public id and the "
-        "masked ID, never the number. Errors: BAD_USER_INPUT."
+        "masked ID, never the number. Birth date and gender are read from a citizen ID number "
+        "and kept as protected personal data; the number itself is not. Errors: BAD_USER_INPUT."
     )
     async def upsert_person(self, info: Info[Context, None], input: PersonInput) -> PersonUpsert:
-        data = validated(
-            PersonIn,
-            {"idNumber": input.id_number, "idType": input.id_type.value, "name": input.name},
-            context=id_context(_id_key(info)),
-        )
+        fields = {"idNumber": input.id_number, "idType": input.id_type.value, "name": input.name}
+        fields |= {k: v for k, v in (("address", input.address), ("phone", input.phone)) if v}
+        data = validated(PersonIn, fields, context=id_context(_id_key(info)))
         written = await writes.write_one(info.context.executor, data)
         key = data.idNumber
         return PersonUpsert(

@@ -10,7 +10,7 @@ from strawberry.types import Info
 
 from api.context import Context
 from api.extensions.cost import cost_hint
-from api.pagination import Connection, build, window
+from api.pagination import Connection, build, selects, window
 from graph import network, subjects
 from graph.errors import NotFound
 from graph.identifiers import normalize_uscc
@@ -93,15 +93,30 @@ class SubjectQueries:
         as_of: date | None = None,
     ) -> Connection[RelatedParty]:
         win = window(first, after, info.context.settings.max_page_size)
-        reached = await network.related_parties(
-            info.context.executor,
-            str(id).upper(),
+        executor = info.context.executor
+        sid = str(id).upper()
+        role_list = [r.value for r in roles] if roles else None
+        related = await network.related_parties(
+            executor,
+            sid,
             max_depth=max_depth,
-            roles=[r.value for r in roles] if roles else None,
+            roles=role_list,
             as_of=as_of,
+            skip=win.skip,
+            limit=win.limit,
+            count=selects(info, "totalCount"),
         )
-        page = reached[win.skip : win.skip + win.limit]
-        return build([related_from(r) for r in page], win, total=len(reached))
+        nodes = [related_from(r) for r in related.reached]
+        if related.total is not None:
+            return build(nodes, win, total=related.total)
+
+        async def count() -> int:
+            every = await network.related_parties(
+                executor, sid, max_depth=max_depth, roles=role_list, as_of=as_of, limit=0
+            )
+            return every.total or 0
+
+        return build(nodes, win, count=count)
 
     @strawberry.field(
         metadata=cost_hint(base=50, multiplier=5),

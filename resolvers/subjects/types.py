@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated, Any
+from typing import Annotated, Any, Generic, TypeVar, cast
 
 import strawberry
 from strawberry.types import Info
@@ -11,9 +11,10 @@ from strawberry.types import Info
 from api.context import Context
 from api.extensions.cost import cost_hint
 from api.pagination import Connection, PageInfo, Window, build, encode_cursor, window
+from api.permissions import visibility_of
 from graph.executor import Record
 from graph.pages import Page
-from graph.records import ListEntryQuery, RecordQuery
+from graph.records import RecordQuery
 from graph.subjects import RoleQuery
 from resolvers.enums import ListStatus, ListType, RecordType, RoleType, SubjectKind
 from resolvers.records.types import CreditRecord, ListEntry, list_entry_from_row, record_from_row
@@ -21,10 +22,16 @@ from resolvers.risk.queries import subject_grade, subject_risk_indicators
 from resolvers.risk.types import CreditGrade, RiskIndicator
 from resolvers.sanctions.queries import subject_flags
 from resolvers.sanctions.types import SanctionFlag
+from resolvers.subjects.lookahead import list_entry_query, role_holders_page
+from resolvers.subjects.personal import PersonalData, read_personal_data
 
 
 def _values(items: list[Any] | None) -> tuple[str, ...] | None:
     return tuple(i.value for i in items) if items else None
+
+
+def entries_connection(page: Page, win: Window) -> Connection[ListEntry]:
+    return build([list_entry_from_row(r) for r in page.rows], win, total=page.total)
 
 
 async def list_entries_page(
@@ -35,10 +42,8 @@ async def list_entries_page(
     status: list[ListStatus] | None,
     list_type: list[ListType] | None,
 ) -> Connection[ListEntry]:
-    win = window(first, after, info.context.settings.max_page_size)
-    q = ListEntryQuery(_values(status), _values(list_type), date.today(), win.skip, win.limit)
-    page = await info.context.loaders.list_entries.load((sid, q))
-    return build([list_entry_from_row(r) for r in page.rows], win, total=page.total)
+    win, q = list_entry_query(info, first, after, _values(status), _values(list_type))
+    return entries_connection(await info.context.loaders.list_entries.load((sid, q)), win)
 
 
 async def records_page(
@@ -51,7 +56,8 @@ async def records_page(
     end: date | None,
 ) -> Connection[CreditRecord]:
     win = window(first, after, info.context.settings.max_page_size)
-    q = RecordQuery(_values(types), start, end, win.skip, win.limit)
+    vis = visibility_of(info.context.principal)
+    q = RecordQuery(_values(types), start, end, win.skip, win.limit, vis, date.today())
     page = await info.context.loaders.records.load((sid, q))
     return build([record_from_row(r) for r in page.rows], win, total=page.total)
 
@@ -65,7 +71,7 @@ class Subject:
     kind: SubjectKind = strawberry.field(description="Kind of subject.")
 
     @strawberry.field(description="The subject's list entries, newest first.")
-    async def list_entries(
+    def list_entries(
         self,
         info: Info[Context, None],
         first: int,
@@ -73,7 +79,14 @@ class Subject:
         status: list[ListStatus] | None = None,
         list_type: list[ListType] | None = None,
     ) -> Connection[ListEntry]:
-        return await list_entries_page(info, str(self.id), first, after, status, list_type)
+        # Synchronous when a parent prefetched the page (resolvers/subjects/lookahead.py),
+        # else an awaitable, which GraphQL awaits like an async resolver's result.
+        win, q = list_entry_query(info, first, after, _values(status), _values(list_type))
+        page = info.context.loaders.list_entries.peek((str(self.id), q))
+        if page is not None:
+            return entries_connection(page, win)
+        pending = list_entries_page(info, str(self.id), first, after, status, list_type)
+        return cast(Connection[ListEntry], pending)
 
     @strawberry.field(description="The subject's credit records, newest decision first.")
     async def records(
@@ -114,40 +127,50 @@ class Subject:
         return await subject_risk_indicators(info, str(self.id))
 
 
-@strawberry.type(description="A role held in an organisation, seen from the organisation.")
-class RoleHolderEdge:
+@strawberry.type(description="A role edge: the role, its dates and share, and its cursor.")
+class _RoleEdge:
+    """Fields shared by both views of a role edge; each view declares its `node` (the
+    redeclared field keeps its place, second). Not in the schema itself: no field returns it."""
+
     cursor: str = strawberry.field(description="Opaque position, for `after`.")
-    node: Subject = strawberry.field(description="The holder: a person or an organisation.")
+    node: Subject = strawberry.field(description="The subject at the other end of the role.")
     role: RoleType = strawberry.field(description="The role.")
     from_: date | None = strawberry.field(name="from", description="First day of the role.")
     to: date | None = strawberry.field(description="Last day of the role; null while current.")
     ratio: float | None = strawberry.field(description="Share held (0–1), for SHAREHOLDER_OF.")
     position: str | None = strawberry.field(description="Position, for EMPLOYED_BY.")
+
+
+@strawberry.type(description="A role held in an organisation, seen from the organisation.")
+class RoleHolderEdge(_RoleEdge):
+    node: Subject = strawberry.field(description="The holder: a person or an organisation.")
+
+
+E = TypeVar("E", bound=_RoleEdge)
+
+
+@strawberry.type(description="A page of role edges.")
+class _RoleConnection(Generic[E]):
+    """Both pages of role edges, each with its own kind of edge."""
+
+    edges: list[E] = strawberry.field(description="The roles of this page.")
+    page_info: PageInfo = strawberry.field(description="Paging information.")
+    total_count: int = strawberry.field(description="Number of roles in the whole list.")
 
 
 @strawberry.type(description="A page of role holders.")
-class RoleHolderConnection:
-    edges: list[RoleHolderEdge] = strawberry.field(description="The roles of this page.")
-    page_info: PageInfo = strawberry.field(description="Paging information.")
-    total_count: int = strawberry.field(description="Number of roles in the whole list.")
+class RoleHolderConnection(_RoleConnection[RoleHolderEdge]):
+    pass
 
 
 @strawberry.type(description="A role held in an organisation, seen from the holder.")
-class HeldRoleEdge:
-    cursor: str = strawberry.field(description="Opaque position, for `after`.")
+class HeldRoleEdge(_RoleEdge):
     node: Organization = strawberry.field(description="The organisation.")
-    role: RoleType = strawberry.field(description="The role.")
-    from_: date | None = strawberry.field(name="from", description="First day of the role.")
-    to: date | None = strawberry.field(description="Last day of the role; null while current.")
-    ratio: float | None = strawberry.field(description="Share held (0–1), for SHAREHOLDER_OF.")
-    position: str | None = strawberry.field(description="Position, for EMPLOYED_BY.")
 
 
 @strawberry.type(description="A page of roles a subject holds.")
-class HeldRoleConnection:
-    edges: list[HeldRoleEdge] = strawberry.field(description="The roles of this page.")
-    page_info: PageInfo = strawberry.field(description="Paging information.")
-    total_count: int = strawberry.field(description="Number of roles in the whole list.")
+class HeldRoleConnection(_RoleConnection[HeldRoleEdge]):
+    pass
 
 
 def _page_info(win: Window, rows: list[Record]) -> PageInfo:
@@ -172,10 +195,8 @@ def _role_fields(row: Record) -> dict[str, Any]:
 
 def holders_connection(page: Page, win: Window) -> RoleHolderConnection:
     edges = [
-        RoleHolderEdge(
-            cursor=encode_cursor(win.skip + i), node=subject_from_row(r), **_role_fields(r)
-        )
-        for i, r in enumerate(page.rows[: win.first])
+        RoleHolderEdge(cursor=encode_cursor(win.skip + i), node=subject_from_row(r), **fields)
+        for i, r, fields in _edges(page, win)
     ]
     return RoleHolderConnection(
         edges=edges, page_info=_page_info(win, page.rows), total_count=page.total
@@ -184,14 +205,16 @@ def holders_connection(page: Page, win: Window) -> RoleHolderConnection:
 
 def held_connection(page: Page, win: Window) -> HeldRoleConnection:
     edges = [
-        HeldRoleEdge(
-            cursor=encode_cursor(win.skip + i), node=organization_from_row(r), **_role_fields(r)
-        )
-        for i, r in enumerate(page.rows[: win.first])
+        HeldRoleEdge(cursor=encode_cursor(win.skip + i), node=organization_from_row(r), **fields)
+        for i, r, fields in _edges(page, win)
     ]
     return HeldRoleConnection(
         edges=edges, page_info=_page_info(win, page.rows), total_count=page.total
     )
+
+
+def _edges(page: Page, win: Window) -> list[tuple[int, Record, dict[str, Any]]]:
+    return [(i, r, _role_fields(r)) for i, r in enumerate(page.rows[: win.first])]
 
 
 async def _held_roles(
@@ -272,7 +295,7 @@ class Organization(Subject):
     ) -> RoleHolderConnection:
         win = window(first, after, info.context.settings.max_page_size)
         q = RoleQuery(_values(roles), as_of, win.skip, win.limit)
-        return holders_connection(await info.context.loaders.role_holders.load((self.uscc, q)), win)
+        return holders_connection(await role_holders_page(info, self.uscc, q), win)
 
     @strawberry.field(description="Roles this organisation holds in others (shares, control).")
     async def held_roles(
@@ -328,7 +351,7 @@ class Person(Subject):
         description="Roles the person holds in organisations. `excludeOrganization` leaves one "
         "out (the person's *other* roles). With `asOf`, only roles held on that date."
     )
-    async def roles(
+    def roles(
         self,
         info: Info[Context, None],
         first: int,
@@ -337,8 +360,24 @@ class Person(Subject):
         as_of: date | None = None,
         exclude_organization: strawberry.ID | None = None,
     ) -> HeldRoleConnection:
+        # Synchronous when the holders' page above fetched this one (lookahead), else awaited.
         exclude = str(exclude_organization) if exclude_organization else None
-        return await _held_roles(info, str(self.id), first, after, roles, as_of, exclude)
+        win = window(first, after, info.context.settings.max_page_size)
+        q = RoleQuery(_values(roles), as_of, win.skip, win.limit, exclude)
+        page = info.context.loaders.held_roles.peek((str(self.id), q))
+        if page is not None:
+            return held_connection(page, win)
+        pending = _held_roles(info, str(self.id), first, after, roles, as_of, exclude)
+        return cast(HeldRoleConnection, pending)
+
+    @strawberry.field(
+        description="Protected personal data (birth date, gender, address, phone): only for "
+        "investigators and officers stating a purpose in the `X-Purpose` header; every read is "
+        "audited. Null when nothing is stored. Errors: FORBIDDEN, UNAUTHENTICATED, UNAVAILABLE "
+        "(withheld: the read could not be audited)."
+    )
+    async def personal_data(self, info: Info[Context, None]) -> PersonalData | None:
+        return await read_personal_data(info, str(self.id))
 
 
 ORG_CLASSES: dict[str, type[Organization]] = {

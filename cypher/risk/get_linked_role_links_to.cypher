@@ -1,0 +1,21 @@
+// Linked risk (P19), shared-role links seen from the target: for each target organisation, every
+// given source organisation with which it shares the holder of a linked role (legal
+// representative, principal, actual controller), both roles current on the day. The same rows as
+// get_linked_role_links restricted to these targets, but anchored on each target's unique index:
+// a refresh touches a few targets, while one source may share a holder with hundreds.
+// @param targets LIST<STRING>  target organisations whose indicators are recomputed
+// @param sources LIST<STRING>  source organisations (on a serious list, or graded C/D)
+// @param roles LIST<STRING>  linked role types (schemes.yaml linked_risk.shared_roles)
+// @param asOf DATE  the day both roles must cover
+// @returns source, sourceName, sourceKind, target, via, viaName, viaKind, sourceRole, sourceRoleFrom, targetRole, targetRoleFrom, targetName, targetKind
+UNWIND $targets AS key
+MATCH (t:Organization {uscc: key})
+      <-[r2:LEGAL_REPRESENTATIVE_OF|PRINCIPAL_OF|ACTUAL_CONTROLLER_OF]-(p:Subject)
+      -[r1:LEGAL_REPRESENTATIVE_OF|PRINCIPAL_OF|ACTUAL_CONTROLLER_OF]->(s:Organization)
+WHERE s <> t AND s.sid IN $sources AND type(r1) IN $roles AND type(r2) IN $roles
+  AND (r1.from IS NULL OR r1.from <= $asOf) AND (r1.to IS NULL OR r1.to >= $asOf)
+  AND (r2.from IS NULL OR r2.from <= $asOf) AND (r2.to IS NULL OR r2.to >= $asOf)
+RETURN s.sid AS source, s.name AS sourceName, s.kind AS sourceKind, key AS target,
+       p.sid AS via, p.name AS viaName, p.kind AS viaKind,
+       type(r1) AS sourceRole, r1.from AS sourceRoleFrom, type(r2) AS targetRole,
+       r2.from AS targetRoleFrom, t.name AS targetName, t.kind AS targetKind

@@ -1,0 +1,1 @@
+"""Analyst Cypher: runCypher, the catalogue of cypher/analytics/ and runAnalyticsQuery."""

@@ -1,0 +1,192 @@
+"""Lookahead: what a connection's nested fields will load, known before they run.
+
+An entity card asks for an organisation's role holders, under each person that person's other
+roles, and under each of those organisations its list entries. The DataLoaders make each level
+one round trip; reading the selection lets the first level fetch the second in the same
+statement (`RoleQuery.held`) and load the third at once, priming their loaders, so the nested
+resolvers find their pages ready and complete without waiting (`PageLoader.peek`). A key built
+here must equal the one its field builds from the same arguments, or the prime is simply not
+used (one more round trip, never a wrong answer).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from datetime import date
+from enum import Enum
+from typing import Any, TypeVar
+
+from graphql import (
+    FieldNode,
+    FragmentSpreadNode,
+    GraphQLError,
+    GraphQLInterfaceType,
+    GraphQLObjectType,
+    InlineFragmentNode,
+    SelectionSetNode,
+    get_argument_values,
+)
+from graphql.execution.values import VariableValues
+from graphql.pyutils import Undefined
+from strawberry.types import Info
+
+from api.context import Context
+from api.pagination import Window, window
+from api.permissions import visibility_of
+from graph.errors import CreditGraphError
+from graph.pages import Page
+from graph.records import ListEntryQuery
+from graph.subjects import HoldersPage, RoleQuery
+
+PERSON = "Person"
+ORGANIZATION = "Organization"
+T = TypeVar("T")
+Build = Callable[[Info[Any, Any], dict[str, Any]], T]
+
+
+def _fields(
+    info: Info[Any, Any], selection_sets: list[SelectionSetNode | None], type_name: str | None
+) -> list[FieldNode]:
+    """The fields of these selection sets, through fragments; with `type_name`, only those in
+    fragments on that type (a field under an interface selected on one implementation)."""
+    fragments = info._raw_info.fragments
+    found: list[FieldNode] = []
+    stack: list[tuple[SelectionSetNode | None, bool]] = [
+        (s, type_name is None) for s in selection_sets
+    ]
+    while stack:
+        selection_set, on_type = stack.pop()
+        for selection in selection_set.selections if selection_set else ():
+            if isinstance(selection, FieldNode):
+                if on_type:
+                    found.append(selection)
+            elif isinstance(selection, InlineFragmentNode):
+                condition = selection.type_condition
+                matches = on_type or (condition is not None and condition.name.value == type_name)
+                stack.append((selection.selection_set, matches))
+            elif isinstance(selection, FragmentSpreadNode):
+                fragment = fragments.get(selection.name.value)
+                if fragment is not None:
+                    matches = on_type or fragment.type_condition.name.value == type_name
+                    stack.append((fragment.selection_set, matches))
+    return found
+
+
+def _named(fields: list[FieldNode], name: str) -> list[SelectionSetNode | None]:
+    return [f.selection_set for f in fields if f.name.value == name]
+
+
+def _variables(info: Info[Any, Any]) -> Any:
+    # Strawberry hands resolvers the coerced values only; graphql-core wants its container.
+    given: Any = info._raw_info.variable_values
+    return VariableValues({}, given) if isinstance(given, dict) else given
+
+
+def _one(
+    info: Info[Any, Any], type_name: str, field: str, nodes: list[FieldNode], build: Build[T]
+) -> T | None:
+    """The one key that the selections `nodes` of `type_name.field` all load; None when they
+    differ or their arguments are invalid (the field's own resolver then reports them)."""
+    if not nodes:
+        return None
+    owner = info._raw_info.schema.get_type(type_name)
+    assert isinstance(owner, GraphQLObjectType | GraphQLInterfaceType)
+    variables = _variables(info)
+    keys: set[T] = set()
+    try:
+        for node in nodes:
+            keys.add(build(info, get_argument_values(owner.fields[field], node, variables)))
+    except (CreditGraphError, GraphQLError, ValueError, TypeError, KeyError):
+        return None
+    return keys.pop() if len(keys) == 1 else None
+
+
+def _role_query(info: Info[Any, Any], args: dict[str, Any]) -> RoleQuery:
+    """`Person.roles`'s RoleQuery from its coerced arguments (as that resolver builds it)."""
+    win = window(args["first"], _given(args.get("after")), info.context.settings.max_page_size)
+    exclude = _given(args.get("excludeOrganization"))
+    return RoleQuery(
+        _strings(args.get("roles")),
+        _given(args.get("asOf")),
+        win.skip,
+        win.limit,
+        str(exclude) if exclude else None,
+    )
+
+
+def list_entry_query(
+    info: Info[Context, None],
+    first: int,
+    after: str | None,
+    statuses: tuple[str, ...] | None,
+    list_types: tuple[str, ...] | None,
+) -> tuple[Window, ListEntryQuery]:
+    """The loader key's query for a page of list entries (`Subject.listEntries` and lookahead
+    build it here, so a prefetched page is found under the key its field asks for)."""
+    win = window(first, after, info.context.settings.max_page_size)
+    vis = visibility_of(info.context.principal)
+    return win, ListEntryQuery(statuses, list_types, date.today(), win.skip, win.limit, vis)
+
+
+def _entries_query(info: Info[Any, Any], args: dict[str, Any]) -> ListEntryQuery:
+    first, after = args["first"], _given(args.get("after"))
+    statuses, list_types = _strings(args.get("status")), _strings(args.get("listType"))
+    return list_entry_query(info, first, after, statuses, list_types)[1]
+
+
+def _strings(values: Any) -> tuple[str, ...] | None:
+    values = _given(values)
+    return tuple(v.value if isinstance(v, Enum) else str(v) for v in values) if values else None
+
+
+def _given(value: Any) -> Any:
+    return None if value is Undefined else value
+
+
+@dataclass(frozen=True)
+class CardPlan:
+    """What the selection under an organisation's role holders will load."""
+
+    held: RoleQuery | None  # each person's own roles (`Person.roles`)
+    entries: ListEntryQuery | None  # list entries of the organisations on those pages
+
+
+def card_plan(info: Info[Any, Any]) -> CardPlan:
+    """Read `roles { edges { node { ... on Person { roles(…) { edges { node {
+    listEntries(…) } } } } } } }` under the connection being resolved."""
+    raw = info._raw_info
+    edges = _named(_fields(info, [n.selection_set for n in raw.field_nodes], None), "edges")
+    nodes = _named(_fields(info, edges, None), "node")
+    roles = [f for f in _fields(info, nodes, PERSON) if f.name.value == "roles"]
+    held = _one(info, PERSON, "roles", roles, _role_query)
+    if held is None:
+        return CardPlan(None, None)
+    held_edges = _named(_fields(info, [f.selection_set for f in roles], None), "edges")
+    held_nodes = _named(_fields(info, held_edges, None), "node")
+    entries = [f for f in _fields(info, held_nodes, None) if f.name.value == "listEntries"]
+    return CardPlan(held, _one(info, ORGANIZATION, "listEntries", entries, _entries_query))
+
+
+async def role_holders_page(info: Info[Context, None], sid: str, q: RoleQuery) -> Page:
+    """An organisation's page of role holders. When the selection goes on to the persons' own
+    roles, those come in the same round trip and are primed into their loader; when it goes on
+    to those organisations' list entries, these are loaded here (one batched round trip, as
+    they would be anyway) so that every `listEntries` below completes without waiting."""
+    plan = card_plan(info)
+    loaders = info.context.loaders
+    held = plan.held
+    page = await loaders.role_holders.load((sid, q if held is None else replace(q, held=held)))
+    if held is None or not isinstance(page, HoldersPage):
+        return page
+    shown = held.limit - 1  # a page is fetched with one row more than it shows
+    orgs: dict[str, None] = {}
+    for row in page.rows:  # `held` covers the whole batch: take this page's persons
+        roles = page.held.get(row["sid"])
+        if roles is not None:
+            loaders.held_roles.prime_page((row["sid"], held), roles)
+            orgs.update((r["sid"], None) for r in roles.rows[:shown])
+    if plan.entries is not None and orgs:
+        entries = plan.entries
+        await loaders.list_entries.load_many([(org, entries) for org in orgs])
+    return page
