@@ -57,6 +57,7 @@ async def connect(settings: Settings, *, start_embedded: bool = True) -> AsyncIt
                 uri=uri,
                 timeout=settings.neo4j_query_timeout,
                 ping_timeout=settings.neo4j_connect_timeout,
+                max_in_flight=settings.neo4j_max_transactions,
             )
         finally:
             await driver.close()

@@ -39,7 +39,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
-from typing import Literal
 
 from graphql import GraphQLField, GraphQLInterfaceType, GraphQLObjectType, GraphQLSchema
 
@@ -77,17 +76,9 @@ class Access:
 
 @dataclass(frozen=True)
 class MutationAccess(Access):
-    """A mutation's roles and who audits it.
-
-    `audit="service"`: its service writes the audit event in the change's own transaction.
-    `audit="request"`: the service writes none, so the auth extension writes one once the change
-    has committed, naming as affected the argument values at `affected` (paths of GraphQL names)
-    and, for `person`, the person id of the ID number at that path (never the number).
+    """A mutation's roles. Its audit is not declared here: every mutation's service writes the
+    audit event in the change's own transaction (graph/audit.py), so no change stands unaudited.
     """
-
-    audit: Literal["service", "request"] = "service"
-    affected: tuple[str, ...] = ()
-    person: str | None = None
 
 
 QUERIES: Mapping[str, Access] = {
@@ -127,18 +118,12 @@ QUERIES: Mapping[str, Access] = {
 }
 
 MUTATIONS: Mapping[str, MutationAccess] = {
-    "upsertEnterprise": MutationAccess(WRITERS, audit="request", affected=("input.uscc",)),
-    "upsertPerson": MutationAccess(WRITERS, audit="request", person="input.idNumber"),
-    "assignRole": MutationAccess(
-        WRITERS, audit="request", affected=("input.holderId", "input.organizationUscc")
-    ),
-    "endRole": MutationAccess(
-        WRITERS, audit="request", affected=("input.holderId", "input.organizationUscc")
-    ),
-    "recordCreditRecord": MutationAccess(
-        WRITERS, audit="request", affected=("input.recordId", "input.subjectId")
-    ),
-    "creditCheck": MutationAccess(WRITERS, audit="request", affected=("uscc",)),
+    "upsertEnterprise": MutationAccess(WRITERS),
+    "upsertPerson": MutationAccess(WRITERS),
+    "assignRole": MutationAccess(WRITERS),
+    "endRole": MutationAccess(WRITERS),
+    "recordCreditRecord": MutationAccess(WRITERS),
+    "creditCheck": MutationAccess(WRITERS),
     "designateListEntry": MutationAccess(WRITERS),
     "fileObjection": MutationAccess(WRITERS),
     "decideObjection": MutationAccess(WRITERS),
@@ -153,10 +138,6 @@ FIELDS: Mapping[str, Access] = {
     "Subject.riskIndicators": Access(SUPERVISION),  # prioritisation only, never public (§7.3)
     "Person.personalData": Access(PERSONAL_DATA_ROLES, purpose=True),
 }
-
-# Argument names whose values never enter an audit digest (a plain hash of an ID number could be
-# reversed by enumeration); the event names the person id instead (`MutationAccess.person`).
-SECRET_ARGUMENTS = frozenset({"idNumber"})
 
 # -- visibility --------------------------------------------------------------------------------
 PUBLISHED = Visibility(

@@ -26,6 +26,7 @@ class Settings(BaseSettings):
     neo4j_database: str = Field(default="creditgraph", alias="NEO4J_DATABASE")
     neo4j_connect_timeout: float = Field(default=5.0, alias="NEO4J_CONNECT_TIMEOUT", gt=0)
     neo4j_query_timeout: float = Field(default=30.0, alias="NEO4J_QUERY_TIMEOUT", gt=0)
+    neo4j_max_transactions: int = Field(default=8, alias="NEO4J_MAX_TRANSACTIONS", ge=0)
 
     # Embedded server (used only when NEO4J_URI is unset).
     graphdb_dir: Path = Field(default=REPO_ROOT / "var" / "graphdb", alias="GRAPHDB_DIR")

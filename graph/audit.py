@@ -1,13 +1,13 @@
 """The audit trail: the one place that writes `(:AuditEvent)` nodes (DOMAIN.md §8.6).
 
 An event records who (principal id and role), the purpose they stated, what (operation, affected
-ids, and for a read of personal data the fields read) and when. It is written inside the caller's
-transaction, so a change and its audit event commit or vanish together. The input is kept only as
-a sha256 digest of its canonical JSON: the trail can prove what was asked without holding
-personal data (002 HLJ Art.23). A request a rule refused (P21: an unpublished measure) is logged
-in a transaction of its own, since the refused change itself writes nothing; so are the reads of
-personal data of one request (`record_reads`) and the mutations whose service writes no event of
-its own (`record_request`, called by api/extensions/auth.py).
+ids, and for a read of personal data the fields read) and when. Every change writes its event
+inside its own transaction (`record_event`), so a change and its audit event commit or vanish
+together: a change that cannot be audited does not happen. The input is kept only as a sha256
+digest of its canonical JSON, with ID numbers left out (`redacted`): the trail can prove what was
+asked without holding personal data (002 HLJ Art.23). A request a rule or the permission check
+refused is logged in a transaction of its own, since the refused change itself writes nothing; so
+are the reads of personal data of one request (`record_reads`).
 """
 
 from __future__ import annotations
@@ -21,8 +21,11 @@ from datetime import UTC, date, datetime
 from enum import Enum
 from typing import Any, Protocol
 
+from pydantic import BaseModel
+
 from graph.cypher import statement
 from graph.executor import Executor, Record, Tx
+from graph.identifiers import PersonKey
 
 CREATE_AUDIT_EVENT = statement("audit/create_audit_event")
 GET_AUDIT_EVENTS = statement("audit/get_audit_events")
@@ -32,6 +35,12 @@ COUNT_AUDIT_EVENTS = statement("audit/count_audit_events")
 OK = "OK"
 REFUSED = "REFUSED"
 READ_PERSONAL_DATA = "readPersonalData"
+REDACTED = "[redacted]"
+# Input fields whose values never enter a digest: a digest of an ID number, or of an input holding
+# one, could be reversed by enumerating the plausible numbers. The event names the person id.
+SECRET_FIELDS = frozenset(
+    {"idNumber", "holderIdNumber", "subjectIdNumber", "debtResponsibleIdNumbers"}
+)
 
 
 class Principal(Protocol):
@@ -73,6 +82,24 @@ def _plain(value: Any) -> Any:
     return value
 
 
+def redacted(data: Any) -> Any:
+    """`data` (mappings, lists, validated input models) with every ID number replaced by
+    `REDACTED`, ready for `input_digest`. A model is taken field by field under its input names."""
+    if isinstance(data, BaseModel):
+        fields = type(data).model_fields
+        data = {info.alias or name: getattr(data, name) for name, info in fields.items()}
+    if isinstance(data, PersonKey):
+        return REDACTED
+    if isinstance(data, Mapping):
+        return {
+            k: REDACTED if k in SECRET_FIELDS and v is not None else redacted(v)
+            for k, v in data.items()
+        }
+    if isinstance(data, list | tuple):
+        return [redacted(v) for v in data]
+    return data
+
+
 def input_digest(data: Any) -> str:
     """sha256 of the canonical JSON of `data` (sorted keys, no spaces, ISO dates)."""
     text = json.dumps(_plain(data), sort_keys=True, separators=(",", ":"), ensure_ascii=False)
@@ -90,7 +117,7 @@ async def record_event(
     detail: str | None = None,
     fields: Iterable[str] = (),
 ) -> str:
-    """Write one audit event in `tx`; returns its id."""
+    """Write one audit event in `tx`; returns its id. `data` is digested without its ID numbers."""
     event_id = new_event_id()
     await tx.run(
         CREATE_AUDIT_EVENT,
@@ -101,7 +128,7 @@ async def record_event(
         purpose=principal.purpose,
         operation=operation,
         outcome=outcome,
-        inputDigest=input_digest(data),
+        inputDigest=input_digest(redacted(data)),
         affectedIds=sorted(set(affected_ids)),
         fields=sorted(set(fields)),
         detail=detail,
@@ -140,18 +167,6 @@ async def record_reads(
         return await record_event(tx, principal, READ_PERSONAL_DATA, data, ids, fields=read)
 
     return await executor.unit(work, name="audit:readPersonalData")
-
-
-async def record_request(
-    executor: Executor, principal: Principal, operation: str, data: Any, affected_ids: Iterable[str]
-) -> str:
-    """Log a change made by a service that writes no event of its own, after it committed."""
-    ids = list(affected_ids)
-
-    async def work(tx: Tx) -> str:
-        return await record_event(tx, principal, operation, data, ids)
-
-    return await executor.unit(work, name=f"audit:{operation}")
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,9 @@ from __future__ import annotations
 import asyncio
 import logging
 import random
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
+from contextlib import asynccontextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
@@ -47,6 +49,9 @@ RERUN_CODES = frozenset(
 UNEXPECTED = "50N42"
 UNEXPECTED_RERUNS = 3
 RERUN_BACKOFF = 0.05  # seconds before the first rerun, doubled each time, jittered
+# True while the current task holds a transaction slot: a unit nested in another unit's work (or
+# the readiness probe) does not queue for a second slot, so nesting cannot deadlock.
+_SLOTTED: ContextVar[bool] = ContextVar("creditgraph_slotted", default=False)
 EXPLAIN = "EXPLAIN "  # the planner prefix, not a statement
 
 
@@ -118,6 +123,7 @@ class Executor:
         uri: str,
         timeout: float = 30.0,
         ping_timeout: float | None = None,
+        max_in_flight: int = 0,
         app: str = "creditgraph",
     ) -> None:
         self.driver = driver
@@ -125,6 +131,11 @@ class Executor:
         self.uri = uri
         self.timeout = timeout
         self.ping_timeout = ping_timeout or timeout
+        # At most `max_in_flight` transactions at once (0: no bound); further units wait, within
+        # their time limit. A database with a few cores serves a few statements at a time: more
+        # in flight only makes every statement wait behind all the others, and a unit of many
+        # statements (a designation) then outlives its time limit (bench/load.py, 32 clients).
+        self._slots = asyncio.Semaphore(max_in_flight) if max_in_flight > 0 else None
         self.app = app
         self.stats = ExecutorStats()
 
@@ -167,7 +178,7 @@ class Executor:
             metadata={"app": self.app, "op": name, **(metadata or {})}, timeout=limit
         )(body)
         try:
-            async with asyncio.timeout(limit):
+            async with asyncio.timeout(limit), self._slot():
                 reruns = 0
                 while True:
                     try:
@@ -286,12 +297,29 @@ class Executor:
         except nx.DriverError as exc:
             raise Unavailable(f"graph database at {self.uri}: {exc}") from exc
 
+    @asynccontextmanager
+    async def _slot(self) -> AsyncIterator[None]:
+        """Hold one of the `max_in_flight` transaction slots for the block."""
+        if self._slots is None or _SLOTTED.get():
+            yield
+            return
+        async with self._slots:
+            token = _SLOTTED.set(True)
+            try:
+                yield
+            finally:
+                _SLOTTED.reset(token)
+
     async def ping(self) -> None:
         """Raise `Unavailable` unless the database answers a trivial statement within the ping
-        timeout: a readiness probe must not wait as long as a query may."""
-        await self.unit(
-            lambda tx: tx.run(PING), write=False, name=PING.name, time_limit=self.ping_timeout
-        )
+        timeout: a readiness probe must not wait as long as a query may, nor queue for a slot."""
+        token = _SLOTTED.set(True)
+        try:
+            await self.unit(
+                lambda tx: tx.run(PING), write=False, name=PING.name, time_limit=self.ping_timeout
+            )
+        finally:
+            _SLOTTED.reset(token)
 
 
 async def open_driver(

@@ -7,9 +7,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
+from graph import audit
 from graph.cypher import Statement, statement
 from graph.errors import Conflict, NotFound
-from graph.executor import Executor, Record
+from graph.executor import Executor, Record, Tx
 from graph.identifiers import person_key
 from graph.inputs import EnterpriseIn
 from graph.model import MODEL
@@ -173,11 +174,23 @@ async def legal_representatives(
     return grouped
 
 
-async def upsert_enterprise(executor: Executor, data: EnterpriseIn) -> Record:
-    row = await executor.write_one(UPSERT_ENTERPRISE, **data.model_dump())
-    if row is None:  # the USCC is stored under another organisation kind
-        raise Conflict(f"{data.uscc} is registered as another kind of organisation")
-    return row
+async def upsert_enterprise(
+    executor: Executor,
+    data: EnterpriseIn,
+    *,
+    by: audit.Principal,
+    operation: str = "upsertEnterprise",
+) -> Record:
+    """Create or update an enterprise and audit it (`operation` by `by`) in one transaction."""
+
+    async def work(tx: Tx) -> Record:
+        row = await tx.one(UPSERT_ENTERPRISE, **data.model_dump())
+        if row is None:  # the USCC is stored under another organisation kind
+            raise Conflict(f"{data.uscc} is registered as another kind of organisation")
+        await audit.record_event(tx, by, operation, data, [data.uscc])
+        return row
+
+    return await executor.unit(work, name=operation)
 
 
 async def upsert_person(executor: Executor, raw_id: str, name: str, id_key: bytes) -> Record:

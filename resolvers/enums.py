@@ -148,6 +148,19 @@ class ArrearsKind(Enum):
     MIGRANT_WAGES = "MIGRANT_WAGES"
 
 
+@strawberry.enum(
+    description="State of a credit commitment (信用承诺, DOMAIN.md §3.4); VIOLATED or FALSE "
+    "starts P7 (key supervision, no further commitments: 004 item 2; 002 HLJ Art.45)."
+)
+class CommitmentStatus(Enum):
+    SUBMITTED = "SUBMITTED"
+    PUBLISHED = "PUBLISHED"
+    UNDER_VERIFICATION = "UNDER_VERIFICATION"
+    FULFILLED = "FULFILLED"
+    VIOLATED = "VIOLATED"
+    FALSE = "FALSE"
+
+
 # -- value descriptions, generated from the model ----------------------------------------------
 _STATUS_DOCS = {
     "COLLECTED": "Collected, not yet published.",
@@ -194,6 +207,14 @@ def _value_docs() -> dict[type[Enum], dict[str, str]]:
             for k, v in MODEL.list_types.items()
         },
         ListStatus: _STATUS_DOCS,
+        CommitmentStatus: {
+            "SUBMITTED": "Submitted with the application (自愿承诺 or in place of a document).",
+            "PUBLISHED": "Published, as commitments are by default (HLJ Art.50).",
+            "UNDER_VERIFICATION": "Being verified (within two months of the decision, HLJ Art.46).",
+            "FULFILLED": "Kept (践诺).",
+            "VIOLATED": "Not kept (违诺): starts P7.",
+            "FALSE": "Found to be false (虚假承诺): starts P7.",
+        },
         IdType: {
             "CITIZEN_ID": "Citizen identity number (公民身份号码, GB 11643).",
             "OTHER_VALID_ID": "Another valid ID document, when there is no citizen ID.",
@@ -222,4 +243,5 @@ MODEL_VOCABULARIES: dict[type[Enum], tuple[str, ...]] = {
     Severity: tuple(MODEL.severities),
     Procedure: tuple(MODEL.procedures),
     ArrearsKind: tuple(MODEL.arrears_kinds),
+    CommitmentStatus: tuple(MODEL.commitment_statuses),
 }

@@ -12,15 +12,13 @@ Before execution:
 * a refused request of an authenticated caller is audited as REFUSED (anonymous ones are not,
   or anyone could fill the trail).
 
-After execution:
-* the personal data read in the request is audited in ONE event (who, role, purpose, which
-  persons, which fields, when). If that write fails, the data is withheld: each `personalData`
-  value in the response is replaced by null with an UNAVAILABLE error. A read that cannot be
-  recorded must not happen (DOMAIN.md §8.6);
-* each mutation whose service writes no audit event of its own (`audit="request"`) is audited
-  once it has succeeded, with the ids it names. The change has committed by then: if the audit
-  write fails the change stands, the client gets an UNAVAILABLE error saying so and the failure
-  is logged (the two are not one transaction; services that can, audit inside theirs).
+After execution, the personal data read in the request is audited in ONE event (who, role,
+purpose, which persons, which fields, when). If that write fails, the data is withheld: each
+`personalData` value in the response is replaced by null with an UNAVAILABLE error. A read that
+cannot be recorded must not happen (DOMAIN.md §8.6).
+
+Mutations are not audited here: every mutation's service writes its audit event inside the
+change's own transaction (graph/audit.py), so a change whose event cannot be written is not made.
 """
 
 from __future__ import annotations
@@ -57,23 +55,18 @@ from api.auth import ANONYMOUS, Principal, require
 from api.context import Context
 from api.extensions.errors import MASKED_MESSAGE
 from api.permissions import (
-    MUTATIONS,
-    SECRET_ARGUMENTS,
     VISIBILITY,
     Guards,
-    MutationAccess,
     require_personal_data,
     root_access,
     undeclared,
 )
 from graph import audit
 from graph.errors import CreditGraphError, Forbidden, Unauthenticated, Unavailable
-from graph.identifiers import person_key
 
 log = logging.getLogger("creditgraph.auth")
 
 WITHHELD = "personal data withheld: its read could not be recorded in the audit trail"
-UNAUDITED = "the change was made, but its audit event could not be written (the failure is logged)"
 
 _guards: dict[int, Guards] = {}
 
@@ -233,54 +226,8 @@ def refusals(
     return list(checker.refusals.values())
 
 
-def _included(node: FieldNode | InlineFragmentNode | FragmentSpreadNode, vars: Any) -> bool:
-    for directive in node.directives or ():
-        name = directive.name.value
-        if name not in ("skip", "include"):
-            continue
-        given = directive.arguments or ()
-        condition = next((a.value for a in given if a.name.value == "if"), None)
-        value = bool(value_from_ast_untyped(condition, vars)) if condition is not None else False
-        if (name == "skip" and value) or (name == "include" and not value):
-            return False
-    return True
-
-
-def root_selections(
-    document: DocumentNode, operation: OperationDefinitionNode, variables: Mapping[str, Any]
-) -> list[tuple[str, FieldNode]]:
-    """The root fields the operation executes, as (response key, node), in execution order."""
-    defined = {
-        d.name.value: d for d in document.definitions if isinstance(d, FragmentDefinitionNode)
-    }
-    found: dict[str, FieldNode] = {}
-
-    def collect(selection_set: SelectionSetNode, seen: frozenset[str]) -> None:
-        for selection in selection_set.selections:
-            if not _included(selection, variables):  # type: ignore[arg-type]
-                continue
-            if isinstance(selection, FieldNode):
-                key = selection.alias.value if selection.alias else selection.name.value
-                found.setdefault(key, selection)
-            elif isinstance(selection, InlineFragmentNode):
-                collect(selection.selection_set, seen)
-            elif isinstance(selection, FragmentSpreadNode):
-                name = selection.name.value
-                if name in defined and name not in seen:
-                    collect(defined[name].selection_set, seen | {name})
-
-    collect(operation.selection_set, frozenset())
-    return list(found.items())
-
-
-def _at(value: Any, path: str) -> Any:
-    for part in path.split("."):
-        value = value.get(part) if isinstance(value, Mapping) else None
-    return value
-
-
 class Authorization(SchemaExtension):
-    """Enforce `api/permissions.py` before execution; audit reads and changes after it."""
+    """Enforce `api/permissions.py` before execution; audit the personal data read after it."""
 
     def on_validate(self) -> Iterator[None]:
         error = getattr(self.execution_context.context, "auth_error", None)
@@ -318,8 +265,6 @@ class Authorization(SchemaExtension):
             return
         if ctx.personal_reads:
             await self._audit_reads(ctx, result)
-        if operation.operation is OperationType.MUTATION:
-            await self._audit_mutations(ctx, result, document, operation, variables)
 
     @staticmethod
     async def _audit_refusal(ctx: Context, refused: list[GraphQLError]) -> None:
@@ -363,70 +308,6 @@ class Authorization(SchemaExtension):
                     )
                 )
             result.errors = errors
-
-    async def _audit_mutations(
-        self,
-        ctx: Context,
-        result: ExecutionResult,
-        document: DocumentNode,
-        operation: OperationDefinitionNode,
-        variables: Mapping[str, Any],
-    ) -> None:
-        failed = {e.path[0] for e in result.errors or () if e.path and len(e.path) == 1}
-        errored = {e.path[0] for e in result.errors or () if e.path}
-        for key, node in root_selections(document, operation, variables):
-            access = MUTATIONS.get(node.name.value)
-            if key not in failed and access is not None and access.audit == "request":
-                await self._audit_mutation(ctx, result, node, access, variables)
-            if key in errored and result.data is None:
-                break  # a non-null mutation failed: the later ones never ran
-
-    async def _audit_mutation(
-        self,
-        ctx: Context,
-        result: ExecutionResult,
-        node: FieldNode,
-        access: MutationAccess,
-        variables: Mapping[str, Any],
-    ) -> None:
-        arguments = {
-            a.name.value: value_from_ast_untyped(a.value, dict(variables))
-            for a in node.arguments or ()
-        }
-        affected = [str(v).strip().upper() for p in access.affected if (v := _at(arguments, p))]
-        if access.person is not None:
-            pid = self._person_id(ctx, arguments, access.person)
-            affected += [pid] if pid else []
-        data = _redacted(arguments)
-        try:
-            await audit.record_request(ctx.executor, ctx.principal, node.name.value, data, affected)
-        except Exception:
-            log.exception("audit of %s failed after the change committed", node.name.value)
-            result.errors = [*(result.errors or ()), coded(Unavailable(UNAUDITED), [node])]
-
-    @staticmethod
-    def _person_id(ctx: Context, arguments: Mapping[str, Any], path: str) -> str | None:
-        number = _at(arguments, path)
-        parent = _at(arguments, path.rpartition(".")[0]) if "." in path else arguments
-        id_type = parent.get("idType") if isinstance(parent, Mapping) else None
-        if not isinstance(number, str):
-            return None
-        key = ctx.settings.id_hash_key.get_secret_value().encode()
-        try:
-            return person_key(number, key, id_type=id_type or "CITIZEN_ID").pid
-        except CreditGraphError:
-            return None
-
-
-def _redacted(value: Any) -> Any:
-    """Arguments for the audit digest, with raw ID numbers left out (never hashed plainly)."""
-    if isinstance(value, Mapping):
-        return {
-            k: "[redacted]" if k in SECRET_ARGUMENTS else _redacted(v) for k, v in value.items()
-        }
-    if isinstance(value, list):
-        return [_redacted(v) for v in value]
-    return value
 
 
 def _null_at(data: Any, path: tuple[str | int, ...]) -> None:

@@ -5,15 +5,17 @@
 // Neo4j Browser / cypher-shell:
 //   :param uscc => '91110108MARK0K001J';
 //   :param asOf => date('2026-06-30');
+//   :param inForce => ['ACTIVE', 'OBJECTION_PENDING'];
 // @param uscc STRING  the organisation
 // @param asOf DATE  the day
+// @param inForce LIST<STRING>  list-entry statuses in force (graph/rules/in_force.py)
 // @returns sid, name, entries, flags, indicators, grade, gradePeriodEnd, checks
 MATCH (s:Organization {uscc: $uscc})
 OPTIONAL MATCH (s)<-[:RATED]-(ev:Evaluation {scheme: 'HEBEI_ABCD'})
 WITH s, ev ORDER BY ev.periodEnd DESC
 WITH s, head(collect(ev)) AS latest
 RETURN s.sid AS sid, s.name AS name,
-       [(s)-[:LISTED_AS]->(e:ListEntry) WHERE e.status IN ['ACTIVE', 'OBJECTION_PENDING']
+       [(s)-[:LISTED_AS]->(e:ListEntry) WHERE e.status IN $inForce
           AND (e.validFrom IS NULL OR e.validFrom <= $asOf)
           AND (e.validUntil IS NULL OR e.validUntil >= $asOf) | e.listType + ' ' + e.entryId]
          AS entries,

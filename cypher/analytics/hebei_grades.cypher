@@ -18,6 +18,7 @@
 //   :param kinds => ['ENTERPRISE', 'INDIVIDUAL_BUSINESS', 'FARMER_COOP'];
 //   :param maxGeneral => 5;
 //   :param limit => 100000;
+//   :param inForce => ['ACTIVE', 'OBJECTION_PENDING'];
 // @param asOf DATE  last day of the window
 // @param windowStart DATE  the day before the window starts (excluded)
 // @param generalTypes LIST<STRING>  record types of general negative nature
@@ -30,6 +31,7 @@
 // @param kinds LIST<STRING>  organisation kinds graded
 // @param maxGeneral INTEGER  most general records grade B allows
 // @param limit INTEGER  organisations to return
+// @param inForce LIST<STRING>  list-entry statuses in force (graph/rules/in_force.py)
 // @returns sid, name, region, industry, grade, general, serious, revoked
 MATCH (o:Organization)
 WHERE o.kind IN $kinds
@@ -47,7 +49,7 @@ CALL (o) {
 }
 CALL (o) {
   MATCH (o)-[:LISTED_AS]->(e:ListEntry)
-  WHERE e.status IN ['ACTIVE', 'OBJECTION_PENDING']
+  WHERE e.status IN $inForce
     AND (e.validFrom IS NULL OR e.validFrom <= $asOf)
   RETURN sum(CASE WHEN e.listType IN $seriousLists
                        AND (e.validUntil IS NULL OR e.validUntil >= $asOf) THEN 1 ELSE 0 END)

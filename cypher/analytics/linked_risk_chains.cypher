@@ -8,13 +8,15 @@
 //   :param seriousLists => ['SERIOUS_DISHONESTY', 'JUDGMENT_DEFAULTER'];
 //   :param minShare => 0.25;
 //   :param limit => 100;
+//   :param inForce => ['ACTIVE', 'OBJECTION_PENDING'];
 // @param asOf DATE  the day edges and entries must cover
 // @param seriousLists LIST<STRING>  serious list types
 // @param minShare FLOAT  smallest shareholding (and chain product) that counts
 // @param limit INTEGER  rows to return
+// @param inForce LIST<STRING>  list-entry statuses in force (graph/rules/in_force.py)
 // @returns target, targetName, source, sourceName, hops, share, chain, roles
 MATCH (e:ListEntry)
-WHERE e.listType IN $seriousLists AND e.status IN ['ACTIVE', 'OBJECTION_PENDING']
+WHERE e.listType IN $seriousLists AND e.status IN $inForce
   AND (e.validFrom IS NULL OR e.validFrom <= $asOf)
   AND (e.validUntil IS NULL OR e.validUntil >= $asOf)
 MATCH (s:Subject)-[:LISTED_AS]->(e)

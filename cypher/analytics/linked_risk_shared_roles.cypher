@@ -9,13 +9,15 @@
 //   :param periodEnd => date('2026-06-30');
 //   :param seriousLists => ['SERIOUS_DISHONESTY', 'JUDGMENT_DEFAULTER'];
 //   :param limit => 100;
+//   :param inForce => ['ACTIVE', 'OBJECTION_PENDING'];
 // @param asOf DATE  the day roles and entries must cover
 // @param periodEnd DATE  the stored evaluation period to read grades from
 // @param seriousLists LIST<STRING>  serious list types
 // @param limit INTEGER  rows to return
+// @param inForce LIST<STRING>  list-entry statuses in force (graph/rules/in_force.py)
 // @returns target, targetName, holder, holderName, targetRole, targetRoleFrom, source, sourceName, sourceRole, sourceRoleFrom, sourceEntries, sourceGrade
 MATCH (e:ListEntry)
-WHERE e.listType IN $seriousLists AND e.status IN ['ACTIVE', 'OBJECTION_PENDING']
+WHERE e.listType IN $seriousLists AND e.status IN $inForce
   AND (e.validFrom IS NULL OR e.validFrom <= $asOf)
   AND (e.validUntil IS NULL OR e.validUntil >= $asOf)
 MATCH (o:Organization)-[:LISTED_AS]->(e)
@@ -35,7 +37,7 @@ RETURN t.sid AS target, t.name AS targetName, p.sid AS holder, p.name AS holderN
        type(r2) AS targetRole, r2.from AS targetRoleFrom, s.sid AS source, s.name AS sourceName,
        type(r1) AS sourceRole, r1.from AS sourceRoleFrom,
        [(s)-[:LISTED_AS]->(x:ListEntry) WHERE x.listType IN $seriousLists
-          AND x.status IN ['ACTIVE', 'OBJECTION_PENDING'] | x.entryId] AS sourceEntries,
+          AND x.status IN $inForce | x.entryId] AS sourceEntries,
        ev.grade AS sourceGrade
 ORDER BY target, source, holder
 LIMIT $limit

@@ -9,13 +9,15 @@
 //   :param seriousLists => ['SERIOUS_DISHONESTY', 'JUDGMENT_DEFAULTER'];
 //   :param hops => 2;
 //   :param limit => 20;
+//   :param inForce => ['ACTIVE', 'OBJECTION_PENDING'];
 // @param asOf DATE  the day roles and entries must cover
 // @param seriousLists LIST<STRING>  serious list types
 // @param hops INTEGER  most shared holders on a chain (1 or 2)
 // @param limit INTEGER  groups to return
+// @param inForce LIST<STRING>  list-entry statuses in force (graph/rules/in_force.py)
 // @returns listed, listedName, reached, size
 MATCH (e:ListEntry)
-WHERE e.listType IN $seriousLists AND e.status IN ['ACTIVE', 'OBJECTION_PENDING']
+WHERE e.listType IN $seriousLists AND e.status IN $inForce
   AND (e.validFrom IS NULL OR e.validFrom <= $asOf)
   AND (e.validUntil IS NULL OR e.validUntil >= $asOf)
 MATCH (l:Organization)-[:LISTED_AS]->(e)

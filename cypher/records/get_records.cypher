@@ -29,5 +29,6 @@ WITH key, collect({recordId: c.recordId, recordType: c.recordType, title: c.titl
                    legalBasis: c.legalBasis, domain: c.domain, severity: c.severity,
                    procedure: c.procedure, penaltyKind: c.penaltyKind,
                    arrearsKind: c.arrearsKind, amount: c.amount, status: c.status,
+                   commitmentStatus: c.commitmentStatus,
                    authorityId: a.authorityId, authorityName: a.name}) AS items
 RETURN key AS sid, items[$skip..($skip + $limit)] AS page, size(items) AS total

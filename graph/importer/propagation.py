@@ -15,6 +15,9 @@ that arrives after its organisation's entries (later in the run, or in a later r
 them too. The loader notes the organisations of every role it writes that a rule follows; at the
 end of the run, the sources of those organisations that were not propagated after the role was
 written are propagated again, in batches of one transaction each.
+
+The write API runs the same `consequences` for the record or role a mutation writes, in the
+mutation's transaction, audited as that mutation (graph/importer/writes.py).
 """
 
 from __future__ import annotations
@@ -188,9 +191,16 @@ class Propagator:
                 self.counts.add(result)
 
 
-async def propagate_sources(
+@dataclass(frozen=True)
+class Consequences:
+    """What propagating some sources did: the counts, and the ids an audit event names."""
+
+    counts: Propagated
+    changed: list[str]
+
+
+async def consequences(
     tx: Tx,
-    principal: Principal,
     kind: str,
     ids: Sequence[str],
     *,
@@ -198,14 +208,14 @@ async def propagate_sources(
     listed: Sequence[str] = (),
     created: bool = False,
     linked_risk: bool = True,
-) -> Propagated:
-    """Run the engine on imported sources and end what their new state no longer implies.
+) -> Consequences:
+    """Run the engine on sources and end what their new state no longer implies; audit nothing.
 
     A list entry that no longer counts (a court feed sets it REMOVED) takes the entries derived
     from it out too (`remove_entries`, with their flags, person records and measures); its own
     flags are ended by the engine. `listed` are the subjects whose linked risk may change and
-    `created` says some source is new: linked risk is refreshed and the change audited only when
-    something was created, ended or removed.
+    `created` says some source is new: linked risk is refreshed only when something was created,
+    ended or removed. The caller writes the audit event (`propagate_sources`, or a mutation's).
     """
     outcome = await engine.propagate(tx, kind, ids, on=on)
     removal = Removal()
@@ -218,7 +228,7 @@ async def propagate_sources(
             removal.subjects += part.subjects
             removal.flags += part.flags
             removal.applications += part.applications
-    result = Propagated(
+    counts = Propagated(
         sources=len(ids),
         flags=len(outcome.flags),
         created_flags=len(outcome.created_flags),
@@ -232,11 +242,46 @@ async def propagate_sources(
         *outcome.created_entries,
         *removal.affected(),
     ]
-    if not changed and not created:
-        return result
-    if linked_risk:
+    if linked_risk and (changed or created):
         await refresh_linked_risk(tx, sorted({*listed, *removal.subjects}), as_of=on)
-    await audit.record_event(
-        tx, principal, OPERATION, {"kind": kind, "sources": list(ids), "on": on}, changed
+    return Consequences(counts, changed)
+
+
+async def propagate_sources(
+    tx: Tx,
+    principal: Principal,
+    kind: str,
+    ids: Sequence[str],
+    *,
+    on: date,
+    listed: Sequence[str] = (),
+    created: bool = False,
+    linked_risk: bool = True,
+) -> Propagated:
+    """`consequences` of imported sources, audited as one `import` event when something was
+    created, ended or removed (a re-import that changes nothing writes no event)."""
+    done = await consequences(
+        tx, kind, ids, on=on, listed=listed, created=created, linked_risk=linked_risk
     )
-    return result
+    if done.changed or created:
+        await audit.record_event(
+            tx, principal, OPERATION, {"kind": kind, "sources": list(ids), "on": on}, done.changed
+        )
+    return done.counts
+
+
+async def role_sources(tx: Tx, sids: Sequence[str]) -> dict[str, list[str]]:
+    """The sources (by kind) of the organisations `sids` that a rule following roles starts
+    from: what to propagate again, in the same transaction, when a role of theirs was written."""
+    found: dict[str, list[str]] = {LIST_ENTRY: [], RECORD: []}
+    rows = await tx.run(
+        GET_SUBJECT_SOURCES,
+        sids=list(sids),
+        listTypes=list(_types(LIST_ENTRY, roles_only=True)),
+        listStatuses=_statuses(LIST_ENTRY),
+        recordTypes=list(_types(RECORD, roles_only=True)),
+        recordStatuses=_statuses(RECORD),
+    )
+    for row in rows:
+        found[row["kind"]].append(row["id"])
+    return found

@@ -17,6 +17,7 @@ from graph.executor import Executor, Record
 from graph.model import MODEL
 from graph.risk.grading import window_start
 from graph.risk.schemes import SCHEMES
+from graph.rules.in_force import IN_FORCE
 
 QUERIES: dict[str, Statement] = {
     "linked_risk_shared_roles": statement("analytics/linked_risk_shared_roles"),
@@ -48,6 +49,7 @@ def defaults(as_of: date) -> dict[str, Any]:
         "seriousKinds": [n for n, k in MODEL.penalty_kinds.items() if k.hebei == "SERIOUS"],
         "revokedKinds": [n for n, k in MODEL.penalty_kinds.items() if k.hebei == "REVOKED"],
         "countedStatuses": hebei.counted_record_statuses,
+        "inForce": list(IN_FORCE),
         "kinds": hebei.graded_kinds,
         "maxGeneral": hebei.max_general_for_b,
         "minShare": SCHEMES.linked_risk.min_share,

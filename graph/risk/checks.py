@@ -1,9 +1,10 @@
 """Cross-list checks: red-black conflicts (红黑名单交叉比对) and the credit check (逢办必查).
 
 `credit_check` gives an approval system everything it must look at in one answer (lists in force,
-sanction flags in force, risk indicators, grade) and records that the check happened, in the same
-transaction, so a check that was answered is always a check that was recorded (004 §4(3) item 4;
-HLJ Art.43-44). It only reports: what to do with the answer is the approving department's call.
+sanction flags in force, risk indicators, grade) and records that the check happened, with its
+audit event, in the same transaction, so a check that was answered is always a check that was
+recorded and audited (004 §4(3) item 4; HLJ Art.43-44). It only reports: what to do with the
+answer is the approving department's call. "In force" is graph/rules/in_force.py's definition.
 """
 
 from __future__ import annotations
@@ -13,12 +14,14 @@ import uuid
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
+from graph import audit
 from graph.cypher import statement
 from graph.errors import BadUserInput, NotFound
 from graph.executor import Executor, Record, Tx
 from graph.identifiers import normalize_uscc
 from graph.risk.grading import GradeResult, grade_inputs_tx, grade_of
 from graph.risk.schemes import SCHEMES
+from graph.rules.in_force import IN_FORCE
 
 GET_CONFLICTS = statement("risk/get_red_black_conflicts")
 COUNT_CONFLICTS = statement("risk/count_red_black_conflicts")
@@ -28,11 +31,11 @@ GET_INDICATORS = statement("risk/get_risk_indicators")
 CREATE_CHECK = statement("risk/create_credit_check")
 
 CROSS = SCHEMES.cross_lists
-ACTIVE = SCHEMES.hebei.active_list_statuses
+OPERATION = "creditCheck"
 
 
 def _conflict_params(as_of: date) -> dict[str, object]:
-    return {"red": CROSS.red, "black": CROSS.black, "listStatuses": ACTIVE, "asOf": as_of}
+    return {"red": CROSS.red, "black": CROSS.black, "listStatuses": list(IN_FORCE), "asOf": as_of}
 
 
 async def red_black_conflicts(
@@ -74,9 +77,15 @@ def verdict(
 
 
 async def credit_check(
-    executor: Executor, uscc: str, business_item: str, checked_by: str
+    executor: Executor,
+    uscc: str,
+    business_item: str,
+    *,
+    by: audit.Principal,
+    operation: str = OPERATION,
 ) -> CreditCheck:
-    """Check an applicant before handling a business item, and record the check."""
+    """Check an applicant before handling a business item; record the check (checked by `by`)
+    and its audit event in the same transaction."""
     sid = normalize_uscc(uscc)
     item = business_item.strip()
     if not item or len(item) > 200:
@@ -88,7 +97,9 @@ async def credit_check(
         if inputs is None or inputs.kind == "NATURAL_PERSON":
             raise NotFound(f"no organisation with USCC {sid}", uscc=sid)
         grade = grade_of(inputs, day)
-        entries = await tx.run(GET_ACTIVE_ENTRIES, sids=[sid], listStatuses=ACTIVE, asOf=day)
+        entries = await tx.run(
+            GET_ACTIVE_ENTRIES, sids=[sid], listStatuses=list(IN_FORCE), asOf=day
+        )
         flags = await tx.run(GET_ACTIVE_FLAGS, sids=[sid], asOf=day)
         indicators = await tx.run(GET_INDICATORS, sids=[sid])
         for ind in indicators:
@@ -111,13 +122,15 @@ async def credit_check(
             checkId=check.check_id,
             businessItem=item,
             checkedAt=check.checked_at,
-            checkedBy=checked_by,
+            checkedBy=f"{by.role}:{by.id}",
             result=result,
             grade=grade.grade,
             listTypes=sorted({e["listType"] for e in entries}),
             flagCount=len(flags),
             indicatorCount=len(indicators),
         )
+        data = {"uscc": sid, "businessItem": item}
+        await audit.record_event(tx, by, operation, data, [sid, check.check_id])
         return check
 
-    return await executor.unit(work, name="risk.credit_check")
+    return await executor.unit(work, name=operation)

@@ -2,6 +2,8 @@
 
 Every record type, penalty kind, list type and role the rules name must exist in
 `graph/model/domain.yaml`, so a typo fails at import rather than silently grading everyone A.
+Which list-entry statuses are in force is not a scheme's to say: `graph.rules.in_force` defines
+it once for propagation, readers, counts and these schemes alike.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from graph.model import MODEL, DomainModel
+from graph.rules.in_force import IN_FORCE
 
 SCHEMES_FILE = Path(__file__).with_name("schemes.yaml")
 
@@ -49,10 +52,14 @@ class HebeiScheme(Strict):
     graded_kinds: list[str]
     counted_record_statuses: list[str]
     excluded_procedures: list[str]
-    active_list_statuses: list[str]
     general_list_types: list[str]
     revoked_statuses: list[str]
     treatments: dict[Grade, Treatment]
+
+    @property
+    def active_list_statuses(self) -> list[str]:
+        """Statuses under which an entry counts (HEB §4(3) "且未移出"): the in-force statuses."""
+        return list(IN_FORCE)
 
 
 class Band(Strict):
@@ -151,7 +158,6 @@ class Schemes(Strict):
         require("organisation kind", h.graded_kinds, model.organization_kinds)
         require("record status", h.counted_record_statuses, model.record_statuses)
         require("procedure", h.excluded_procedures, model.procedures)
-        require("list status", h.active_list_statuses, model.list_statuses)
         require("list type", h.general_list_types, model.list_types)
         require("organisation status", h.revoked_statuses, model.organization_statuses)
         if set(h.treatments) != set(GRADES):

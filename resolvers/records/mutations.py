@@ -1,4 +1,8 @@
-"""Mutations on credit records: record one, validated and written like an imported record row."""
+"""Mutations on credit records: record one, validated and written like an imported record row.
+
+A record a sanction rule starts from (a violated or false commitment: P7; an SOE's arrears: P3)
+is propagated, and the mutation audited, in the record's own transaction (graph/importer/writes.py).
+"""
 
 from __future__ import annotations
 
@@ -10,7 +14,15 @@ from strawberry.types import Info
 from api.context import Context
 from graph.importer import writes
 from graph.inputs import RecordIn, validated
-from resolvers.enums import ArrearsKind, PenaltyKind, Procedure, RecordStatus, RecordType, Severity
+from resolvers.enums import (
+    ArrearsKind,
+    CommitmentStatus,
+    PenaltyKind,
+    Procedure,
+    RecordStatus,
+    RecordType,
+    Severity,
+)
 
 
 @strawberry.input(description="A credit record about one subject, keyed by recordId.")
@@ -43,6 +55,11 @@ class CreditRecordInput:
     arrears_kind: ArrearsKind | None = strawberry.field(
         default=None, description="What is in arrears (ARREARS only)."
     )
+    commitment_status: CommitmentStatus | None = strawberry.field(
+        default=None,
+        description="Whether the commitment was kept (COMMITMENT only); VIOLATED or FALSE starts "
+        "P7 at once.",
+    )
     amount: float | None = strawberry.field(default=None, description="Amount in yuan, >= 0.")
     status: RecordStatus | None = strawberry.field(
         default=None, description="Lifecycle state; a new record defaults to PUBLISHED."
@@ -63,8 +80,11 @@ def _value(member: object | None) -> object | None:
 @strawberry.type
 class RecordMutations:
     @strawberry.mutation(
-        description="Create or update a credit record for a subject. Errors: BAD_USER_INPUT, "
-        "NOT_FOUND (subject or authority), CONFLICT (the id is stored under another type)."
+        description="Create or update a credit record for a subject. A record a sanction rule "
+        "starts from (a VIOLATED or FALSE commitment: P7; an SOE's arrears to SMEs or migrant "
+        "workers: P3) takes effect in the same change, and a record that stops qualifying ends "
+        "what it started. Errors: BAD_USER_INPUT, NOT_FOUND (subject or authority), CONFLICT "
+        "(the id is stored under another type)."
     )
     async def record_credit_record(
         self, info: Info[Context, None], input: CreditRecordInput
@@ -86,10 +106,13 @@ class RecordMutations:
                 "procedure": _value(input.procedure),
                 "penaltyKind": _value(input.penalty_kind),
                 "arrearsKind": _value(input.arrears_kind),
+                "commitmentStatus": _value(input.commitment_status),
                 "amount": input.amount,
                 "status": _value(input.status),
                 "title": input.title,
             },
         )
-        written = await writes.write_one(info.context.executor, data)
+        written = await writes.write_one(
+            info.context.executor, data, by=info.context.principal, operation="recordCreditRecord"
+        )
         return CreditRecordWrite(record_id=data.recordId, created=written.created)

@@ -8,7 +8,14 @@ from typing import Any
 import strawberry
 
 from graph.executor import Record
-from resolvers.enums import ListStatus, ListType, PenaltyKind, RecordStatus, RecordType
+from resolvers.enums import (
+    CommitmentStatus,
+    ListStatus,
+    ListType,
+    PenaltyKind,
+    RecordStatus,
+    RecordType,
+)
 
 
 @strawberry.type(description="An authority (department) that issues records and decisions.")
@@ -75,7 +82,10 @@ class ContractBreach(CreditRecord):
 
 @strawberry.type(description="Credit commitment and its performance (信用承诺).")
 class CommitmentRecord(CreditRecord):
-    pass
+    commitment_status: CommitmentStatus | None = strawberry.field(
+        description="Whether the commitment was kept; VIOLATED or FALSE puts the subject under "
+        "key supervision without further commitments (P7)."
+    )
 
 
 @strawberry.type(description="Honour, volunteering or charity: positive information.")
@@ -136,6 +146,8 @@ def record_from_row(row: Record) -> CreditRecord:
         }
     elif cls is ArrearsRecord:
         common |= {"arrears_kind": row.get("arrearsKind"), "amount": row.get("amount")}
+    elif cls is CommitmentRecord:
+        common |= {"commitment_status": _enum(CommitmentStatus, row.get("commitmentStatus"))}
     return cls(**common)
 
 

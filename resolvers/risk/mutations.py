@@ -20,8 +20,7 @@ class RiskMutations:
     async def credit_check(
         self, info: Info[Context, None], uscc: str, business_item: str
     ) -> CreditCheck:
-        principal = info.context.principal
         result = await checks.credit_check(
-            info.context.executor, uscc, business_item, f"{principal.role}:{principal.id}"
+            info.context.executor, uscc, business_item, by=info.context.principal
         )
         return check_from(result)

@@ -2,6 +2,8 @@
 
 Persons, roles and role ends validate with the import's models (`graph.inputs`) and write through
 the import's statements (`graph.importer.writes`), so the API accepts exactly what a feed may load.
+Each service writes the mutation's audit event (the caller's principal) in the change's own
+transaction; a role a sanction rule follows is propagated there too.
 """
 
 from __future__ import annotations
@@ -135,7 +137,9 @@ class SubjectMutations:
                 "isSOE": input.is_soe,
             },
         )
-        row = await subjects.upsert_enterprise(info.context.executor, data)
+        row = await subjects.upsert_enterprise(
+            info.context.executor, data, by=info.context.principal
+        )
         info.context.loaders.enterprise.clear(row["uscc"])
         stored = await info.context.loaders.enterprise.load(row["uscc"])
         if stored is None:  # pragma: no cover - just written in the same request
@@ -154,7 +158,9 @@ class SubjectMutations:
         fields = {"idNumber": input.id_number, "idType": input.id_type.value, "name": input.name}
         fields |= {k: v for k, v in (("address", input.address), ("phone", input.phone)) if v}
         data = validated(PersonIn, fields, context=id_context(_id_key(info)))
-        written = await writes.write_one(info.context.executor, data)
+        written = await writes.write_one(
+            info.context.executor, data, by=info.context.principal, operation="upsertPerson"
+        )
         key = data.idNumber
         return PersonUpsert(
             id=strawberry.ID(key.pid),
@@ -165,14 +171,23 @@ class SubjectMutations:
 
     @strawberry.mutation(
         description="Give a subject a role in an organisation from a date (the same role and "
-        "start again updates it). Errors: BAD_USER_INPUT, NOT_FOUND (holder or organisation)."
+        "start again updates it). A role a sanction rule follows (legal representative, "
+        "principal, actual controller) is reached, in the same change, by the organisation's "
+        "entries and records whose decision date it covers (002 HLJ Art.33); a role starting "
+        "after a decision is not. Errors: BAD_USER_INPUT, NOT_FOUND (holder or organisation)."
     )
     async def assign_role(self, info: Info[Context, None], input: RoleAssignmentInput) -> RoleWrite:
         fields = _role_data(input)
         fields["ratio"] = input.ratio
         fields["position"] = input.position.value if input.position else None
         data = validated(RoleIn, fields, names=ROLE_NAMES)
-        written = await writes.write_one(info.context.executor, data, names=ROLE_NAMES)
+        written = await writes.write_one(
+            info.context.executor,
+            data,
+            by=info.context.principal,
+            operation="assignRole",
+            names=ROLE_NAMES,
+        )
         return RoleWrite(
             role=input.role,
             holder_id=strawberry.ID(data.holder_sid),
@@ -185,12 +200,13 @@ class SubjectMutations:
         )
 
     @strawberry.mutation(
-        description="End a role: set its last day. Errors: BAD_USER_INPUT, NOT_FOUND (no such "
-        "role)."
+        description="End a role: set its last day. A role a sanction rule follows is "
+        "propagated again in the same change: a holder whose role no longer covers a decision "
+        "date is no longer reached by it. Errors: BAD_USER_INPUT, NOT_FOUND (no such role)."
     )
     async def end_role(self, info: Info[Context, None], input: RoleEndInput) -> RoleWrite:
         data = validated(RoleEndIn, _role_data(input), names=ROLE_NAMES)
-        row = await writes.end_role(info.context.executor, data)
+        row = await writes.end_role(info.context.executor, data, by=info.context.principal)
         position = row["position"]
         return RoleWrite(
             role=input.role,
