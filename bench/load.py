@@ -164,6 +164,11 @@ class OpStats:
     requests: int = 0  # warm-up included
     errors: int = 0  # warm-up included
     samples: list[str] = field(default_factory=list)
+    slowest: list[tuple[float, str, bool]] = field(default_factory=list)  # (s, what, ok)
+
+    def note(self, elapsed: float, what: str, ok: bool) -> None:
+        """Keep the three slowest requests, with what they asked for."""
+        self.slowest = sorted([*self.slowest, (elapsed, what, ok)], reverse=True)[:3]
 
     def pct(self, q: float) -> float:
         if not self.latencies:
@@ -290,6 +295,14 @@ async def client_loop(client: httpx.AsyncClient, url: str, workload: Workload, r
             workload.designated.append(variables["i"]["entryId"])
         if ok and now >= run.measure_from:
             stats.latencies.append(elapsed)
+        stats.note(elapsed, _target(variables), ok)
+
+
+def _target(variables: dict[str, Any]) -> str:
+    """What a request was about: the enterprise, the person, or the search text."""
+    if "i" in variables:
+        return str(variables["i"]["subjectId"])
+    return str(variables.get("u") or variables.get("id") or variables.get("q"))
 
 
 async def monitor(
@@ -423,6 +436,16 @@ def render(run: Run, city: City, args: argparse.Namespace, setup: float) -> str:
         "",
         "CPU used in the measured window: "
         + ", ".join(f"{k} {v:,.0f} s ({v / seconds:.2f} cores)" for k, v in run.cpu.items())
+        + ".",
+    ]
+    lines += [
+        "",
+        "Slowest requests (what they were about): "
+        + "; ".join(
+            f"{op}: "
+            + ", ".join(f"{what} {t:.1f} s{'' if ok else ' (error)'}" for t, what, ok in s.slowest)
+            for op, s in run.stats.items()
+        )
         + ".",
     ]
     notes = [s for stats in run.stats.values() for s in stats.samples]
