@@ -63,6 +63,7 @@ SUPERVISION = (INVESTIGATOR, OFFICER, ANALYST, ADMIN)
 CASEWORK = (OFFICER, ANALYST, ADMIN)
 WRITERS = (OFFICER, ADMIN)
 AUDITORS = (ADMIN,)
+ANALYSTS = (ANALYST, ADMIN)  # analyst Cypher (runCypher and the analytics files)
 PERSONAL_DATA_ROLES = (INVESTIGATOR, OFFICER)
 
 
@@ -112,9 +113,9 @@ QUERIES: Mapping[str, Access] = {
     # The audit trail.
     "auditEvents": Access(AUDITORS),
     # Analyst Cypher (graph/analyst): analysts and admins, neither with personal-data rights.
-    "runCypher": Access((ANALYST, ADMIN)),
-    "analyticsQueries": Access((ANALYST, ADMIN)),
-    "runAnalyticsQuery": Access((ANALYST, ADMIN)),
+    "runCypher": Access(ANALYSTS),
+    "analyticsQueries": Access(ANALYSTS),
+    "runAnalyticsQuery": Access(ANALYSTS),
 }
 
 MUTATIONS: Mapping[str, MutationAccess] = {

@@ -17,9 +17,10 @@ import strawberry
 from strawberry.scalars import JSON
 from strawberry.types import Info
 
-from api.auth import Principal, Role, require
+from api.auth import Principal, require
 from api.context import Context
 from api.extensions.cost import cost_hint
+from api.permissions import ANALYSTS, PERSONAL_DATA_ROLES
 from graph.analyst import run
 from graph.errors import BadUserInput
 from resolvers.analyst.types import (
@@ -29,15 +30,11 @@ from resolvers.analyst.types import (
     result_from,
 )
 
-ANALYST_ROLES = (Role.ANALYST, Role.ADMIN)
-# Roles with personal-data rights (api/permissions.py is to own this list).
-PERSONAL_DATA_ROLES = frozenset({Role.INVESTIGATOR, Role.OFFICER})
-
 
 def _analyst(info: Info[Context, None]) -> Principal:
     """Checked again here, behind the permission matrix (api/permissions.py), which refuses
     (and reports) other roles before any resolver runs."""
-    return require(info.context.principal, *ANALYST_ROLES)
+    return require(info.context.principal, *ANALYSTS)
 
 
 def _limits(info: Info[Context, None]) -> run.Limits:
