@@ -22,6 +22,7 @@ from api.settings import Settings, get_settings
 from graph.errors import Unauthenticated, Unavailable
 from graph.executor import Executor
 from graph.migrate import migrate
+from graph.risk.refresh import refresh_worker
 
 log = logging.getLogger("creditgraph")
 
@@ -73,7 +74,8 @@ def create_app(settings: Settings | None = None, *, on_startup: Startup | None =
             if on_startup is not None:
                 await on_startup(executor, settings.id_hash_key.get_secret_value().encode())
             app.state.executor = executor
-            yield
+            async with refresh_worker(executor, settings.risk_refresh_interval):
+                yield
 
     graphql = CreditGraphQL(settings)
     return Starlette(

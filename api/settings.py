@@ -68,6 +68,10 @@ class Settings(BaseSettings):
     run_cypher_timeout: float = Field(default=10.0, alias="RUN_CYPHER_TIMEOUT", gt=0)
     run_cypher_max_rows: int = Field(default=1000, alias="RUN_CYPHER_MAX_ROWS", ge=1, le=100_000)
 
+    # Linked-risk indicators follow changes through an outbox the API drains every this many
+    # seconds (graph/risk/refresh.py); 0 runs no worker (`creditgraph analytics refresh` drains).
+    risk_refresh_interval: float = Field(default=2.0, alias="RISK_REFRESH_INTERVAL", ge=0)
+
     # HTTP hygiene (api/graphql_http.py, api/middleware.py). Introspection unset: on except in
     # production. A batch is a JSON array of operations; 0 turns batching off.
     graphql_introspection: bool | None = Field(default=None, alias="GRAPHQL_INTROSPECTION")

@@ -12,7 +12,9 @@
    timeout, warm-up included. Latencies and throughput cover the measured window only.
 5. API RSS: before the first request, after the warm-up ("start") and at the end; growth is end
    over start. Every acknowledged designation must be in the graph afterwards.
-6. The figures go to the `load` section of BENCHMARKS.md.
+6. Linked-risk refresh: the requests the designations left pending when the clients stop, and
+   how long the API's worker takes to serve them.
+7. The figures go to the `load` section of BENCHMARKS.md.
 """
 
 from __future__ import annotations
@@ -41,6 +43,7 @@ from bench.report import BENCHMARKS, load_average, machine_section, replace_sect
 from bench.server import BenchServer, _status_kb, throwaway_server
 from graph.embedded import free_port
 from graph.importer import import_files
+from graph.risk.refresh import backlog
 from graph.sanctions import lifecycle
 from seeds.generator import DEFAULT_SEED, MAX_SCALE, generate
 from seeds.output import FILES, MANIFEST, Manifest, read_rows
@@ -242,6 +245,8 @@ class Run:
     rss_start: float = 0.0
     rss_end: float = 0.0
     rss_samples: list[tuple[float, float]] = field(default_factory=list)
+    refresh_pending: int = 0
+    refresh_drain: float | None = None
     cpu: dict[str, float] = field(default_factory=dict)  # process → CPU s in the window
     measured_seconds: float = 0.0
     load_before: str = ""
@@ -336,6 +341,17 @@ async def monitor(
     return cpu
 
 
+async def refresh_catch_up(server: BenchServer, limit: float = 600.0) -> tuple[int, float | None]:
+    """Linked-risk refresh requests pending when the clients stop, and how long the API's worker
+    then takes to serve them all (None: not within `limit` seconds)."""
+    pending = (await backlog(server.executor)).pending
+    started = time.monotonic()
+    while (left := (await backlog(server.executor)).pending) and time.monotonic() - started < limit:
+        print(f"linked-risk refresh: {left} requests pending", flush=True)
+        await asyncio.sleep(5)
+    return pending, None if left else time.monotonic() - started
+
+
 async def drive(server: BenchServer, city: City, args: argparse.Namespace) -> Run:
     api = Service(server, args.log)
     print(f"API log: {args.log}", flush=True)
@@ -371,6 +387,7 @@ async def drive(server: BenchServer, city: City, args: argparse.Namespace) -> Ru
             if not run.rss_start:
                 run.rss_start = run.rss_cold
             run.load_after = load_average()
+            run.refresh_pending, run.refresh_drain = await refresh_catch_up(server)
     finally:
         api.stop()
     if run.errors:
@@ -447,6 +464,17 @@ def render(run: Run, city: City, args: argparse.Namespace, setup: float) -> str:
             for op, s in run.stats.items()
         )
         + ".",
+    ]
+    drained = (
+        f"the worker served them {run.refresh_drain:.0f} s later"
+        if run.refresh_drain is not None
+        else "the worker had not served them 600 s later"
+    )
+    lines += [
+        "",
+        "Linked-risk refresh (designations ask for it; the API's worker serves it after the "
+        f"commit, graph/risk/refresh.py): {run.refresh_pending:,} requests pending when the "
+        f"clients stopped; {drained}.",
     ]
     notes = [s for stats in run.stats.values() for s in stats.samples]
     if notes:

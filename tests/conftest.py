@@ -66,6 +66,9 @@ def settings(graph_server: ServerInfo) -> Settings:
         "NEO4J_DATABASE": graph_server.database,
         "APP_ENV": "test",
         "CREDITGRAPH_ID_HASH_KEY": "test-hash-key",
+        # No background refresh: tests drain the linked-risk outbox when they mean to
+        # (tests/test_linked_risk.py runs the worker on its own app).
+        "RISK_REFRESH_INTERVAL": 0,
     }
     return Settings(_env_file=None, **values)  # type: ignore[call-arg]
 

@@ -34,6 +34,7 @@ from graph.risk.linked import (
     refresh_linked_risk,
     sources_among,
 )
+from graph.risk.refresh import GET_REQUESTS, backlog, drain, request_refresh
 from tests.conftest import GQL
 
 KEY = b"test-hash-key"
@@ -245,9 +246,14 @@ async def test_a_repair_of_the_source_removes_its_indicators_and_a_relisting_res
     from graph.sanctions.inputs import RepairIn
     from graph.sanctions.lifecycle import approve_repair
 
-    # The sanction officer approves the repair; removal refreshes the linked risk (P11, P19).
+    # The sanction officer approves the repair; the removal asks for a linked-risk refresh
+    # (P11, P19), which follows when the outbox is drained.
     repair = RepairIn(entryId="RISK-L01", methods=("RECTIFICATION",))
     await approve_repair(linked, Actor("test", "officer"), repair, today=date.today())
+    assert await summary(linked) == EXPECTED
+    assert (await backlog(linked)).pending == 1
+    served = await drain(linked)
+    assert (served.requests, (await backlog(linked)).pending) == (1, 0)
     assert await summary(linked) == {e for e in EXPECTED if e[1] != "SRC"}
     # The feed lists SRC again: refreshing around it brings the indicators back.
     row = {
@@ -274,13 +280,14 @@ async def test_a_repair_of_the_source_removes_its_indicators_and_a_relisting_res
 
 
 @pytest.mark.db
-async def test_removing_an_entry_inside_a_transaction_refreshes_there_too(linked: Executor) -> None:
+async def test_removing_an_entry_inside_a_transaction_asks_for_a_refresh(linked: Executor) -> None:
     from graph.sanctions.removal import remove_entries
 
     async def expire(tx: Tx) -> None:
         await remove_entries(tx, ["RISK-L02"], "EXPIRED", date.today())
 
     await linked.unit(expire)
+    await drain(linked)
     assert await summary(linked) == {e for e in EXPECTED if e[1] != "ZHOU"}
 
 
@@ -346,3 +353,95 @@ async def test_core_and_sanctions_scenarios_link_through_the_shared_legal_repres
     found = await indicators_of(empty_graph, [d0, s5])
     assert {(i["sourceSid"], tuple(i["linkKinds"])) for i in found[d0]} >= {(d2, ("SHARED_ROLE",))}
     assert {(i["sourceSid"], tuple(i["linkKinds"])) for i in found[s5]} >= {(s1, ("SHARED_ROLE",))}
+
+
+# -- the refresh outbox (graph/risk/refresh.py) ----------------------------------------------
+DESIGNATE = """mutation($i: DesignationInput!) { designateListEntry(input: $i) { entry { id } } }"""
+LISTING = {
+    "listType": "SERIOUS_DISHONESTY",
+    "subjectId": U["N_DIR"],
+    "authorityId": "RISK-SAMR",
+    "decisionNo": "RISK-L09号",
+    "decisionDate": "2026-07-01",
+    "reason": "拒不履行",
+    "validUntil": "2029-06-30",
+    "removalConditions": "履行义务并完成信用修复",
+    "remedies": "可依法申请行政复议或者提起行政诉讼",
+    "legalBasis": "《黑龙江省社会信用条例》第二十九条",
+}
+
+
+@pytest.mark.db
+async def test_a_designation_commits_with_its_refresh_request_and_the_drain_serves_it(
+    gql: GQL, linked: Executor
+) -> None:
+    body = await gql(DESIGNATE, {"i": LISTING})
+    assert "errors" not in body, body
+    # Committed: the listing and its request, not yet the indicators (孙三 is N_DIR's LR only).
+    assert (await backlog(linked)).pending == 1
+    assert await summary(linked) == EXPECTED
+    served = await drain(linked)
+    assert (served.requests, served.targets) == (1, 1)
+    assert (await backlog(linked)).pending == 0
+    assert await summary(linked) == EXPECTED  # a listing linked to nobody indicates nobody
+
+
+@pytest.mark.db
+async def test_a_subject_changed_again_during_a_drain_keeps_its_request(linked: Executor) -> None:
+    from graph.risk.refresh import DELETE_REQUESTS
+
+    await linked.unit(lambda tx: request_refresh(tx, [U["SRC"]]))
+    seen = await linked.read(GET_REQUESTS, limit=10)
+    await linked.unit(lambda tx: request_refresh(tx, [U["SRC"]]))  # a new change meanwhile
+    served = [{"sid": r["sid"], "token": r["token"]} for r in seen]
+    await linked.write(DELETE_REQUESTS, requests=served)
+    assert (await backlog(linked)).pending == 1
+    await drain(linked)
+    assert (await backlog(linked)).pending == 0
+
+
+@pytest.mark.db
+async def test_a_failed_refresh_keeps_its_requests_and_the_old_indicators(
+    linked: Executor, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import graph.risk.refresh as refresh
+    from graph.sanctions.removal import remove_entries
+
+    await linked.unit(lambda tx: remove_entries(tx, ["RISK-L01"], "EXPIRED", date.today()))
+
+    async def broken(tx: Tx, targets: list[str], as_of: date | None = None) -> int:
+        raise RuntimeError("injected: the refresh fails part-way")
+
+    monkeypatch.setattr(refresh, "refresh_targets", broken)
+    with pytest.raises(RuntimeError, match="injected"):
+        await refresh.drain(linked)
+    assert (await backlog(linked)).pending == 1
+    assert await summary(linked) == EXPECTED
+    monkeypatch.undo()
+    await refresh.drain(linked)
+    assert await summary(linked) == {e for e in EXPECTED if e[1] != "SRC"}
+
+
+@pytest.mark.db
+async def test_a_full_recomputation_serves_the_requests_made_before_it(linked: Executor) -> None:
+    await linked.unit(lambda tx: request_refresh(tx, [U["SRC"], ZHOU]))
+    await recompute_all_linked_risk(linked, progress=False, as_of=DAY)
+    assert (await backlog(linked)).pending == 0
+
+
+@pytest.mark.db
+async def test_the_api_worker_refreshes_in_the_background(linked: Executor, settings: Any) -> None:
+    import asyncio
+
+    from api.app import create_app
+    from graph.sanctions.removal import remove_entries
+
+    app = create_app(settings.model_copy(update={"risk_refresh_interval": 0.2}))
+    async with app.router.lifespan_context(app):
+        await linked.unit(lambda tx: remove_entries(tx, ["RISK-L01"], "EXPIRED", date.today()))
+        for _ in range(300):  # the worker polls every 0.2 s; allow a slow machine a minute
+            if (await backlog(linked)).pending == 0:
+                break
+            await asyncio.sleep(0.2)
+    assert (await backlog(linked)).pending == 0
+    assert await summary(linked) == {e for e in EXPECTED if e[1] != "SRC"}

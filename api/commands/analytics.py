@@ -1,5 +1,5 @@
-"""`creditgraph analytics clusters|linked-risk|grades|query`: recompute risk analytics, run analyst
-queries.
+"""`creditgraph analytics clusters|linked-risk|grades|refresh|query`: recompute risk analytics,
+serve linked-risk refresh requests, run analyst queries.
 
 The recomputations print progress on stderr and a one-line summary on stdout; `query` runs one of
 the documented files in `cypher/analytics/` (see docs/analytics.md) and prints its rows as a table
@@ -18,7 +18,10 @@ from api.settings import Settings
 from graph.errors import BadUserInput
 
 NAME = "analytics"
-HELP = "recompute risk clusters, linked-risk indicators or Hebei grades; run analyst queries"
+HELP = (
+    "recompute risk clusters, linked-risk indicators or Hebei grades; serve linked-risk refresh "
+    "requests; run analyst queries"
+)
 
 
 def _day(text: str) -> date:
@@ -34,6 +37,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
         ("clusters", "recompute the risk clusters (connected groups holding a listed subject)"),
         ("linked-risk", "recompute every linked-risk indicator (P19)"),
         ("grades", "grade every organisation (Hebei A/B/C/D) and store the evaluations"),
+        ("refresh", "serve the pending linked-risk refresh requests (what the API's worker does)"),
     ]:
         p = sub.add_parser(task, help=text, description=text)
         p.add_argument("--as-of", type=_day, help="the day (default: today)")
@@ -97,7 +101,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     from api.cli import run_async
 
     async def work(executor: Any) -> int:
-        from graph.risk import analytics, clusters, grading, linked
+        from graph.risk import analytics, clusters, grading, linked, refresh
 
         progress = not getattr(args, "quiet", False)
         if args.task == "clusters":
@@ -112,6 +116,12 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
             print(
                 f"linked risk: {r.sources} sources, {r.indicators} indicators on {r.targets} "
                 f"subjects, {r.removed} stale removed"
+            )
+        elif args.task == "refresh":
+            d = await refresh.drain(executor, as_of=args.as_of, progress=progress)
+            print(
+                f"linked-risk refresh: {d.requests} requests, {d.indicators} indicators on "
+                f"{d.targets} subjects"
             )
         elif args.task == "grades":
             counts = await grading.recompute_all_grades(executor, args.as_of, progress=progress)

@@ -14,7 +14,8 @@ How a run goes:
 * At most one batch is in flight: while the database writes it, the loop validates the next one.
 * With `propagate=True` (the `creditgraph import` command), a batch of list entries or records
   that a sanction rule starts from is propagated in the batch's own transaction, and sources whose
-  roles came later are propagated again at the end of the run (graph/importer/propagation.py).
+  roles came later are propagated again at the end of the run (graph/importer/propagation.py);
+  the linked-risk refreshes the batches asked for are served before the run returns.
 """
 
 from __future__ import annotations
@@ -43,6 +44,7 @@ from graph.importer.readers import KIND, UNREADABLE, Row, count_lines, normalise
 from graph.importer.rejects import RejectsWriter, reject, scrub
 from graph.importer.summary import ImportSummary, Propagated
 from graph.inputs import IMPORT_MODELS, first_error, id_context
+from graph.risk.refresh import drain as drain_refreshes
 
 log = logging.getLogger("creditgraph.import")
 
@@ -449,6 +451,8 @@ async def _run(
     try:
         await loader.add_all(rows)
         summary = await loader.finish()
+        if propagator is not None:  # the batches asked for linked-risk refreshes: serve them
+            await drain_refreshes(executor, progress=progress)
     finally:
         await loader.drain_quietly()
         writer.close(inputs)

@@ -4,7 +4,7 @@ A batch of list entries or credit records that some rule starts from (a court's 
 judgment debtor list, a serious list, SOE arrears, violated commitments) is propagated in the
 transaction that writes it, through the engine designations use (graph/propagation/): derived
 serious-list entries (P2), flags, person records, the removal of derived entries whose source no
-longer counts, the linked-risk refresh of the listed subjects and one audit event. Either all
+longer counts, a linked-risk refresh request for the listed subjects and one audit event. Either all
 of it commits with the batch, or none of it does.
 
 Re-importing the same rows changes nothing: the engine finds the same deterministic ids, and a
@@ -35,7 +35,7 @@ from graph.importer.summary import Propagated
 from graph.model import MODEL
 from graph.propagation import engine
 from graph.propagation.engine import LIST_ENTRY, RECORD
-from graph.risk.linked import refresh_linked_risk
+from graph.risk.refresh import request_refresh
 from graph.rules import RULES
 from graph.rules.in_force import IN_FORCE
 from graph.sanctions.removal import Removal, remove_entries
@@ -48,9 +48,8 @@ IMPORTER = Actor("creditgraph-import", "system")
 KINDS = {LIST_ENTRIES: LIST_ENTRY, RECORDS: RECORD}
 SERIOUS = frozenset(MODEL.serious_list_types)
 LOOKUP_CHUNK = 10_000
-# Rows per transaction for the lanes that propagate. With derived entries, flags, person records
-# and the linked-risk refresh (about 0.15 s per listed subject on a 20k city, more around hub
-# persons), 100 rows stay within the default 30 s query timeout.
+# Rows per transaction for the lanes that propagate: with derived entries, flags and person
+# records, 100 rows stay well within the default 30 s query timeout.
 BATCH = 100
 
 
@@ -243,7 +242,7 @@ async def consequences(
         *removal.affected(),
     ]
     if linked_risk and (changed or created):
-        await refresh_linked_risk(tx, sorted({*listed, *removal.subjects}), as_of=on)
+        await request_refresh(tx, [*listed, *removal.subjects])
     return Consequences(counts, changed)
 
 

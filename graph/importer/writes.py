@@ -13,6 +13,7 @@ stands without them:
   propagates its organisation's sources again, as the import does for roles that come late. A rule
   reaches whoever held the role on the source's decision date (ADR 0004): a back-dated role that
   covers that date is reached, a role starting after it is not;
+* a linked-risk refresh is requested for the subjects the row names (graph/risk/refresh.py);
 * one audit event names the principal, the operation, the digest of the input (ID numbers left
   out), the ids written and whatever the propagation created, ended or removed. If the event
   cannot be written, nothing is.
@@ -29,7 +30,7 @@ from graph.audit import Principal
 from graph.cypher import statement
 from graph.errors import Conflict, NotFound
 from graph.executor import Executor, Record, Tx
-from graph.importer.kinds import ROLES, Planned, plan
+from graph.importer.kinds import ORGANIZATIONS, PERSONS, ROLES, Planned, plan
 from graph.importer.loader import existing_keys, first_missing, write_batch
 from graph.importer.propagation import (
     FOLLOWED_ROLES,
@@ -41,6 +42,7 @@ from graph.importer.propagation import (
 from graph.importer.summary import Propagated
 from graph.inputs import InputModel, RoleEndIn
 from graph.model import MODEL
+from graph.risk.refresh import request_refresh
 
 END_ROLE = statement("role/end_role")
 
@@ -69,6 +71,13 @@ def _affected(planned: Planned) -> list[str]:
     """The business ids a row names: its own key (unless it is a composite, as a role's is) and
     the subjects it refers to."""
     own = [] if isinstance(planned.key, tuple) else [str(planned.key)]
+    return own + [k for ref in planned.refs if ref.space == "subject" for k in ref.keys]
+
+
+def _subjects(planned: Planned) -> list[str]:
+    """The subjects whose linked risk a written row may move: an organisation or person itself,
+    either end of a role, the subject of a record or list entry."""
+    own = [str(planned.key)] if planned.lane in (ORGANIZATIONS, PERSONS) else []
     return own + [k for ref in planned.refs if ref.space == "subject" for k in ref.keys]
 
 
@@ -119,6 +128,7 @@ async def write_one(
         if 0 not in done:
             return Propagated()  # nothing written: nothing to propagate or audit
         effects = await _propagate(tx, planned, day, created=0 in created)
+        await request_refresh(tx, _subjects(planned))
         await audit.record_event(tx, by, operation, model, [*_affected(planned), *effects.changed])
         return effects.counts
 
@@ -156,6 +166,7 @@ async def end_role(
                 field="from",
             )
         effects = await _restart(tx, data.uscc, day) if data.role in FOLLOWED_ROLES else _Effects()
+        await request_refresh(tx, [data.holderId, data.uscc])
         affected = [data.holderId, data.uscc, *effects.changed]
         await audit.record_event(tx, by, operation, data, affected)
         return row

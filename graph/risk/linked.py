@@ -9,8 +9,9 @@ when, which source entry).
 
 Indicators prioritise supervision only (DOMAIN.md §7.3). They are stored as `:RiskIndicator`
 with `isRiskIndicator: true`, never as `:Flag` (sanctions), and are recomputed when their source
-changes: `refresh_linked_risk` inside the caller's transaction (a listing, a repair, a role
-change), `recompute_all_linked_risk` for the whole graph.
+changes: a change asks for a refresh in its own transaction and the refresh worker
+(graph/risk/refresh.py) replaces the indicators around it soon after, in bounded transactions;
+`recompute_all_linked_risk` recomputes the whole graph.
 """
 
 from __future__ import annotations
@@ -51,6 +52,7 @@ DELETE_INDICATORS = statement("risk/delete_linked_indicators")
 CREATE_INDICATORS = statement("risk/create_linked_indicators")
 DELETE_STALE = statement("risk/delete_stale_indicators")
 GET_INDICATORS = statement("risk/get_risk_indicators")
+DELETE_REQUESTS_BEFORE = statement("risk/delete_refresh_requests_before")
 
 RULE = SCHEMES.linked_risk
 LinkKind = Literal["SHARED_ROLE", "OWNERSHIP", "CONTROL"]
@@ -325,25 +327,33 @@ def _write_params(rows: list[Record], run_id: str) -> dict[str, Any]:
 # -- recomputation ---------------------------------------------------------------------------
 async def refresh_linked_risk(tx: Tx, source_sids: list[str], as_of: date | None = None) -> None:
     """Recompute, inside the caller's transaction, every linked-risk indicator that the given
-    subjects can affect: call it after a listing, a repair, a grade-changing record or a role
-    change, with the subjects that changed (either end of a role will do).
+    subjects can affect. Changes do not call this: they ask for a refresh (`graph/risk/refresh.py`)
+    and the worker serves it in bounded transactions; this is the whole step in one, for the
+    worker's small requests and for tests."""
+    await refresh_targets(tx, await affected_targets(tx, source_sids), as_of)
 
-    Every step starts from an indexed subject and walks at most 4 edges: the targets the change
-    may affect, the candidates linked to those targets, and the paths from the real sources among
-    them to those targets, so the cost follows the neighbourhood, not the size of the graph.
-    """
-    if not source_sids:
-        return
-    day = as_of or date.today()
+
+async def affected_targets(tx: Tx, source_sids: Sequence[str]) -> list[str]:
+    """The organisations whose indicators may change when the given subjects change (a listing,
+    a repair, a grade-changing record, a role): a superset, from indexed subjects within 4 edges."""
     affected: set[str] = set()
-    for row in await tx.run(GET_AFFECTED, sids=source_sids, indicatorType=RULE.indicator_type):
-        for col in ("indicated", "self", "held", "shared", "chained"):
-            affected.update(row[col])
-    if not affected:
-        return
-    targets = sorted(affected)
+    for chunk in batched(list(source_sids), BATCH):
+        for row in await tx.run(GET_AFFECTED, sids=chunk, indicatorType=RULE.indicator_type):
+            for col in ("indicated", "self", "held", "shared", "chained"):
+                affected.update(row[col])
+    return sorted(affected)
+
+
+async def refresh_targets(tx: Tx, targets: Sequence[str], as_of: date | None = None) -> int:
+    """Replace the linked-risk indicators of these targets: the candidates linked to them, the
+    real sources among those, and the paths from the sources to the targets. Each target's
+    indicators are replaced whole, so targets may be refreshed in separate transactions.
+    Returns the number of indicators written."""
+    if not targets:
+        return 0
+    day = as_of or date.today()
     candidates: set[str] = set()
-    for chunk in batched(targets, BATCH):
+    for chunk in batched(list(targets), BATCH):
         for row in await tx.run(
             GET_CANDIDATES,
             targets=chunk,
@@ -356,10 +366,12 @@ async def refresh_linked_risk(tx: Tx, source_sids: list[str], as_of: date | None
             candidates.update(row["viaChains"])
     sources = await sources_among(tx, sorted(candidates), day)
     rows = build_indicators(await paths_to(tx, targets, sorted(sources), day), sources)
-    await tx.run(DELETE_INDICATORS, targets=targets, indicatorType=RULE.indicator_type)
+    for chunk in batched(list(targets), BATCH):
+        await tx.run(DELETE_INDICATORS, targets=chunk, indicatorType=RULE.indicator_type)
     run_id = f"refresh-{uuid.uuid4().hex}"
     for part in batched_by_weight(rows, _row_weight, limit=PAYLOAD, size=BATCH):
         await tx.run(CREATE_INDICATORS, **_write_params(part, run_id))
+    return len(rows)
 
 
 @dataclass(frozen=True)
@@ -375,9 +387,11 @@ async def recompute_all_linked_risk(
 ) -> LinkedRiskRun:
     """Recompute every linked-risk indicator: find the sources, follow their links, replace each
     target's indicators (a batch of targets per transaction), then sweep indicators of targets
-    no longer linked. A failure part-way leaves every target either old or new, never mixed."""
+    no longer linked. A failure part-way leaves every target either old or new, never mixed.
+    Refresh requests made before it started are served by it and removed at the end."""
     day = as_of or date.today()
     run_id = uuid.uuid4().hex
+    started = datetime.now(UTC)
     candidates = [
         r["sid"]
         for r in await executor.read(
@@ -440,7 +454,8 @@ async def recompute_all_linked_risk(
         removed += n
         if n < SWEEP:
             break
-    return LinkedRiskRun(len(sources), len(targets), len(rows), removed)
+    await executor.write(DELETE_REQUESTS_BEFORE, before=started)
+    return LinkedRiskRun(len(sources), len(groups), len(rows), removed)
 
 
 # -- reading ---------------------------------------------------------------------------------

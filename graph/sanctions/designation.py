@@ -1,8 +1,9 @@
 """Designation: write list entries from written decisions and propagate them, in one transaction.
 
 `designate` checks everything the decisions refer to, creates the entries, runs the propagation
-engine on them (P1, P2, P8, P10 …), lets the linked-risk indicators follow (graph/risk/, kept
-apart from sanctions) and writes the audit event, all in one unit of work: a failure anywhere
+engine on them (P1, P2, P8, P10 …), asks for the linked-risk indicators to follow (graph/risk/
+refresh.py: analytics, kept apart from sanctions, refreshed after the commit) and writes the
+audit event, all in one unit of work: a failure anywhere
 leaves nothing behind. `preview` plans the same propagation for decisions not
 yet made, without writing.
 """
@@ -21,7 +22,7 @@ from graph.executor import Executor, Tx
 from graph.propagation import engine
 from graph.propagation.engine import Outcome
 from graph.propagation.plan import PERSON_KIND, Plan, Source, SubjectRef
-from graph.risk.linked import refresh_linked_risk
+from graph.risk.refresh import request_refresh
 from graph.sanctions.inputs import DesignationIn
 
 GET_DESIGNATION_REFS = statement("sanctions/get_designation_refs")
@@ -88,7 +89,7 @@ async def designate_in(
 ) -> Designation:
     """The designation unit of work, for callers that already hold a transaction.
 
-    `linked_risk=False` skips the linked-risk refresh (the benchmark measures the sanction
+    `linked_risk=False` asks for no linked-risk refresh (the benchmark measures the sanction
     engine alone and the refresh separately); every service path keeps the default.
     """
     await _check(tx, items, on)
@@ -100,8 +101,8 @@ async def designate_in(
     )
     entry_ids = [r["entryId"] for r in rows]
     outcome = await engine.propagate_entries(tx, entry_ids, on=on)
-    if linked_risk:  # indicators (analytics, graph/risk/) follow listings in the same transaction
-        await refresh_linked_risk(tx, sorted({d.subjectId for d in items}), as_of=on)
+    if linked_risk:  # indicators (analytics, graph/risk/) follow; the worker refreshes them
+        await request_refresh(tx, [d.subjectId for d in items])
     await audit.record_event(
         tx,
         principal,

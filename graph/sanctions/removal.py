@@ -4,8 +4,8 @@ Whatever the reason (upheld objection, repair, expiry, revoked basis), removal d
 four things: the entry and the entries derived from it (P2) become REMOVED with the reason and
 stop being published; every flag derived from them ends (kept as history); the person records
 those flags carry stop being published with the status lifecycle.yaml gives for the reason; and
-every measure applied because of them is terminated, returning the departments to tell. The
-linked-risk indicators (analytics, graph/risk/) of the subjects concerned are recomputed too.
+every measure applied because of them is terminated, returning the departments to tell. A
+linked-risk refresh around the subjects concerned is requested (analytics, graph/risk/refresh.py).
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from datetime import date
 from graph.cypher import statement
 from graph.executor import Tx
 from graph.propagation.engine import END_FLAGS, GET_ENTRY_FLAGS
-from graph.risk.linked import refresh_linked_risk
+from graph.risk.refresh import request_refresh
 from graph.rules import LIFECYCLE
 
 REMOVE_ENTRIES = statement("sanctions/remove_entries")
@@ -76,5 +76,5 @@ async def remove_entries(
     removal.applications = [r["applicationId"] for r in terminated]
     removal.authorities = sorted({r["authorityId"] for r in terminated})
     if linked_risk:
-        await refresh_linked_risk(tx, removal.subjects, as_of=on)
+        await request_refresh(tx, removal.subjects)
     return removal

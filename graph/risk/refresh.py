@@ -1,0 +1,142 @@
+"""The linked-risk refresh outbox and the worker that serves it.
+
+A listing, a repair, a grade-changing record or a role change can move indicators on hundreds of
+organisations (a group head shares its legal representative with every subsidiary). Indicators are
+analytics (DOMAIN.md §7.3), so the change does not wait for them: it writes a refresh request
+(`:RiskRefresh {sid}`) in its own transaction, and `drain` replaces the indicators around it soon
+after, a bounded number of targets per transaction. The request is durable: a crash between the
+change and the refresh leaves it for the next drain. The API runs a `RefreshWorker`;
+`creditgraph analytics refresh` drains from the command line, and an import drains at its end.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import uuid
+from collections.abc import AsyncIterator, Sequence
+from contextlib import asynccontextmanager, suppress
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+
+from graph.cypher import statement
+from graph.errors import Unavailable
+from graph.executor import Executor, Tx
+from graph.risk.linked import affected_targets, refresh_targets
+from graph.risk.progress import Progress, batched
+
+log = logging.getLogger(__name__)
+
+REQUEST = statement("risk/merge_refresh_requests")
+GET_REQUESTS = statement("risk/get_refresh_requests")
+DELETE_REQUESTS = statement("risk/delete_refresh_requests")
+COUNT_REQUESTS = statement("risk/count_refresh_requests")
+REQUESTS_PER_ROUND = 200
+TARGETS_PER_TX = 100  # bounds a refresh transaction's time and memory (a group head: ~500 targets)
+
+
+async def request_refresh(tx: Tx, sids: Sequence[str]) -> None:
+    """Ask, inside the change's transaction, for the indicators around these subjects."""
+    if sids:
+        await tx.run(REQUEST, sids=sorted(set(sids)), at=datetime.now(UTC), token=uuid.uuid4().hex)
+
+
+@dataclass
+class Drained:
+    requests: int = 0
+    targets: int = 0
+    indicators: int = 0
+
+
+@dataclass(frozen=True)
+class Backlog:
+    pending: int
+    oldest: datetime | None
+
+
+async def backlog(executor: Executor) -> Backlog:
+    """How many refresh requests wait, and since when (for `/readyz`-style checks and tests)."""
+    row = await executor.read_one(COUNT_REQUESTS)
+    if row is None or not row["pending"]:
+        return Backlog(0, None)
+    return Backlog(int(row["pending"]), row["oldest"])
+
+
+async def drain(
+    executor: Executor, *, as_of: date | None = None, progress: bool = False
+) -> Drained:
+    """Serve every pending request, oldest first, until none is left. Each target's indicators
+    are replaced whole in one transaction; a request is removed once its targets are done, so a
+    failure part-way leaves it for the next drain."""
+    done = Drained()
+    with Progress("linked-risk refresh", None, enabled=progress) as bar:
+        while requests := await executor.read(GET_REQUESTS, limit=REQUESTS_PER_ROUND):
+            sids = [r["sid"] for r in requests]
+
+            async def affected(tx: Tx, sids: list[str] = sids) -> list[str]:
+                return await affected_targets(tx, sids)
+
+            targets = await executor.unit(affected, write=False, name="risk.refresh.affected")
+            for chunk in batched(targets, TARGETS_PER_TX):
+
+                async def refresh(tx: Tx, chunk: list[str] = chunk) -> int:
+                    return await refresh_targets(tx, chunk, as_of)
+
+                done.indicators += await executor.unit(refresh, name="risk.refresh.targets")
+                bar.update(len(chunk))
+            await executor.write(
+                DELETE_REQUESTS, requests=[{"sid": r["sid"], "token": r["token"]} for r in requests]
+            )
+            done.requests += len(requests)
+            done.targets += len(targets)
+    return done
+
+
+class RefreshWorker:
+    """Drains the outbox in the API process every `interval` seconds (or at once when poked)."""
+
+    def __init__(self, executor: Executor, interval: float) -> None:
+        self.executor = executor
+        self.interval = interval
+        self._wake = asyncio.Event()
+
+    def poke(self) -> None:
+        self._wake.set()
+
+    async def run(self) -> None:
+        while True:
+            with suppress(TimeoutError):
+                await asyncio.wait_for(self._wake.wait(), self.interval)
+            self._wake.clear()
+            try:
+                done = await drain(self.executor)
+            except Unavailable as exc:
+                log.warning("linked-risk refresh waits for the database: %s", exc.message)
+            except Exception:
+                log.exception("linked-risk refresh failed; its requests stay for the next round")
+            else:
+                if done.requests:
+                    log.info(
+                        "linked-risk refresh: %d requests, %d targets, %d indicators",
+                        done.requests,
+                        done.targets,
+                        done.indicators,
+                    )
+
+
+@asynccontextmanager
+async def refresh_worker(
+    executor: Executor, interval: float
+) -> AsyncIterator[RefreshWorker | None]:
+    """Run a `RefreshWorker` for the duration of the block; `interval` 0 runs none."""
+    if interval <= 0:
+        yield None
+        return
+    worker = RefreshWorker(executor, interval)
+    task = asyncio.create_task(worker.run(), name="linked-risk-refresh")
+    try:
+        yield worker
+    finally:
+        task.cancel()
+        with suppress(asyncio.CancelledError):
+            await task
