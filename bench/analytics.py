@@ -32,6 +32,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from bench.city import open_city
 from bench.floor import load_floor
 from bench.report import BENCHMARKS, load_average, replace_section
 from bench.server import throwaway_server
@@ -73,6 +74,7 @@ class AnalyticsBenchResult:
     as_of: date
     graph_rows: int = 0
     setup_seconds: float = 0.0
+    template: bool = False  # the city was loaded once by bench.city and copied
     pairs: list[Pair] = field(default_factory=list)
     checks: list[str] = field(default_factory=list)
     ok: bool = True
@@ -170,20 +172,36 @@ async def _ownership(ex: Executor, day: date, repeat: int) -> tuple[Pair, float]
 
 
 async def run(
-    *, scale: int, heap: str, seed: int, repeat: int, say: Any = print
+    *,
+    scale: int,
+    heap: str,
+    seed: int,
+    repeat: int,
+    city: Path | None = None,
+    say: Any = print,
 ) -> AnalyticsBenchResult:
     with tempfile.TemporaryDirectory(prefix="creditgraph-bench-analytics-") as tmp:
-        say(f"generating a city of {scale:,} enterprises")
-        generation = generate(Path(tmp), scale=scale, seed=seed)
+        built = open_city(city) if city is not None else None
+        if built is None:
+            say(f"generating a city of {scale:,} enterprises")
+            generation = generate(Path(tmp), scale=scale, seed=seed)
+        else:
+            generation = built.generation
+            scale = generation.manifest.scale
         day = date.fromisoformat(generation.manifest.as_of)
         result = AnalyticsBenchResult(scale, heap, day, generation.manifest.total_rows)
-        async with throwaway_server(heap, query_timeout=3600.0) as server:
+        template = built.template if built else None
+        async with throwaway_server(heap, query_timeout=3600.0, template=template) as server:
             ex = server.executor
             say("loading the city with the floor statements (setup, untimed)")
             started = time.perf_counter()
-            for path in [*generation.files, scenario_path("risk_ownership")]:
+            files = [] if built is not None else generation.files
+            for path in [*files, scenario_path("risk_ownership")]:
                 await load_floor(ex, path, BENCH_KEY, batch_size=2000)
             result.setup_seconds = time.perf_counter() - started
+            if built is not None:
+                result.setup_seconds += built.load_seconds
+                result.template = True
             say("grades")
             result.pairs.append(await _grades(ex, day))
             say("linked risk")
@@ -209,6 +227,9 @@ async def run(
     return result
 
 
+SETUP_COPY = ", the city once, by `python -m bench.city`; this run used a copy)."
+
+
 def render(result: AnalyticsBenchResult, command: str) -> str:
     lines = [
         f"## Risk analytics ({result.scale:,} enterprises)",
@@ -216,7 +237,7 @@ def render(result: AnalyticsBenchResult, command: str) -> str:
         f"Command: `{command}`; server heap {result.heap}, as of {result.as_of.isoformat()}, load "
         f"average at the end {load_average()}. The generated city ({result.graph_rows:,} rows) "
         f"and the `risk_ownership` scenario were loaded with the floor statements in "
-        f"{result.setup_seconds:.0f} s (setup).",
+        f"{result.setup_seconds:.0f} s (setup" + (SETUP_COPY if result.template else ")."),
         "",
         "Engine = the service's full recomputation (what `creditgraph analytics …` runs); floor = "
         "the single best hand-written Cypher from `cypher/analytics/` for the same data, read "
@@ -250,18 +271,23 @@ def render(result: AnalyticsBenchResult, command: str) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.analytics", description=__doc__)
-    parser.add_argument("--scale", type=int, required=True, help="number of enterprises")
+    parser.add_argument("--scale", type=int, default=0, help="number of enterprises")
     parser.add_argument("--seed", type=int, default=DEFAULT_SEED, help="generator seed")
+    parser.add_argument(
+        "--city", type=Path, help="a city built by `python -m bench.city` (overrides --scale)"
+    )
     parser.add_argument("--heap", default="4g", help="JVM heap of the throwaway server")
     parser.add_argument("--repeat", type=int, default=30, help="ownership() calls to time")
     parser.add_argument("--report", type=Path, default=BENCHMARKS, help="Markdown file to update")
     parser.add_argument("--no-report", action="store_true", help="print figures only")
     args = parser.parse_args(argv)
-    if not 1 <= args.scale <= MAX_SCALE:
-        parser.error(f"--scale must be 1 to {MAX_SCALE:,}")
+    if args.city is None and not 1 <= args.scale <= MAX_SCALE:
+        parser.error(f"--scale must be 1 to {MAX_SCALE:,} (or give --city)")
     logging.basicConfig(level=logging.WARNING)
     command = "python -m bench.analytics " + shlex.join(sys.argv[1:] if argv is None else argv)
-    result = asyncio.run(run(scale=args.scale, heap=args.heap, seed=args.seed, repeat=args.repeat))
+    result = asyncio.run(
+        run(scale=args.scale, heap=args.heap, seed=args.seed, repeat=args.repeat, city=args.city)
+    )
     section = render(result, command)
     print()
     print(section)

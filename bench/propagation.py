@@ -36,6 +36,7 @@ from typing import Any
 
 from tqdm import tqdm
 
+from bench.city import open_city
 from bench.floor import load_floor
 from bench.report import BENCHMARKS, load_average, replace_section
 from bench.server import BenchServer, throwaway_server
@@ -51,11 +52,12 @@ from graph.propagation.engine import (
     Outcome,
 )
 from graph.propagation.plan import Plan
+from graph.risk import refresh
 from graph.sanctions import designation, rederive
 from graph.sanctions.designation import CREATE_LIST_ENTRIES
 from graph.sanctions.inputs import DesignationIn
 from seeds.generator import DEFAULT_SEED, MAX_SCALE, generate
-from seeds.output import read_rows
+from seeds.output import FILES, read_rows
 
 BENCH_KEY = b"creditgraph-benchmark-key"
 SECTION = "propagation"
@@ -88,6 +90,7 @@ class PropagationBenchResult:
     heap: str
     as_of: date
     setup_seconds: float = 0.0
+    template: bool = False  # the city was loaded once by bench.city and copied
     graph_rows: int = 0
     phases: list[Timed] = field(default_factory=list)
     floors: list[Timed] = field(default_factory=list)
@@ -103,7 +106,8 @@ def _decisions(
     usccs: list[str] = []
     persons: list[str] = []
     authority = None
-    for _, _, row in read_rows(list(files)):
+    wanted = {FILES["authority"], FILES["organization"], FILES["person"]}
+    for _, _, row in read_rows([f for f in files if f.name in wanted]):
         kind = row["kind"]
         if kind == "organization" and row.get("orgKind", "ENTERPRISE") == "ENTERPRISE":
             usccs.append(row["uscc"])
@@ -195,9 +199,13 @@ async def _designate(
             flags += len(outcome.flags)
             records += len(outcome.records)
             bar.update(len(chunk))
+    note = f"{records:,} person records"
+    if linked_risk:  # the designations asked for it; the refresh worker's drain serves it
+        served = await refresh.drain(ex, as_of=on)
+        note += f"; refresh: {served.targets:,} targets, {served.indicators:,} indicators"
     seconds = time.perf_counter() - started
     name = "designation + linked-risk refresh" if linked_risk else "designation (engine)"
-    return Timed(name, len(items), seconds, flags, f"{records:,} person records")
+    return Timed(name, len(items), seconds, flags, note)
 
 
 async def _rederive(ex: Executor, name: str, on: date, batch: int) -> tuple[Timed, Any]:
@@ -266,11 +274,17 @@ async def run(
     seed: int,
     risk_sample: int,
     court: int = 0,
+    city: Path | None = None,
     say: Any = print,
 ) -> PropagationBenchResult:
     with tempfile.TemporaryDirectory(prefix="creditgraph-bench-prop-") as tmp:
-        say(f"generating a city of {scale:,} enterprises")
-        generation = generate(Path(tmp), scale=scale, seed=seed)
+        built = open_city(city) if city is not None else None
+        if built is None:
+            say(f"generating a city of {scale:,} enterprises")
+            generation = generate(Path(tmp), scale=scale, seed=seed)
+        else:
+            generation = built.generation
+            scale = generation.manifest.scale
         as_of = date.fromisoformat(generation.manifest.as_of)
         result = PropagationBenchResult(scale, entries, batch, heap, as_of)
         result.graph_rows = generation.manifest.total_rows
@@ -278,8 +292,11 @@ async def run(
         floor_items = _decisions(generation.files, entries, as_of, "F")
         sample = _decisions(generation.files, risk_sample, as_of, "R", skip=entries)
         court_items = _decisions(generation.files, court, as_of, "C", skip=entries + risk_sample)
-        async with throwaway_server(heap) as server:
-            await _setup(server, generation.files, result, say)
+        async with throwaway_server(heap, template=built.template if built else None) as server:
+            if built is None:
+                await _setup(server, generation.files, result, say)
+            else:
+                result.setup_seconds, result.template = built.load_seconds, True
             ex = server.executor
             say("planning the floor's decisions (untimed)")
             plans = await _plans(ex, floor_items, batch)
@@ -340,6 +357,9 @@ def _rate(value: float) -> str:
     return f"{value:,.0f}" if value >= 10 else f"{value:.2f}"
 
 
+SETUP_COPY = ", once, by `python -m bench.city`; this run used a copy)."
+
+
 def render(result: PropagationBenchResult, command: str) -> str:
     designated = result.phases[0]
     lines = [
@@ -348,7 +368,8 @@ def render(result: PropagationBenchResult, command: str) -> str:
         f"Command: `{command}`; batch {result.batch:,} decisions per transaction, server heap "
         f"{result.heap}, as of {result.as_of.isoformat()}, load average at the end "
         f"{load_average()}. The generated city ({result.graph_rows:,} rows) was loaded with "
-        f"the floor statements in {result.setup_seconds:.0f} s (setup).",
+        f"the floor statements in {result.setup_seconds:.0f} s (setup"
+        + (SETUP_COPY if result.template else ")."),
         "",
         "Engine = `designate_in` per transaction (reference checks, entries, propagation through "
         "the rules, person records, audit) and `rederive_all` (expiry, orphans, every source), "
@@ -377,7 +398,7 @@ def render(result: PropagationBenchResult, command: str) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.propagation", description=__doc__)
-    parser.add_argument("--scale", type=int, required=True, help="number of enterprises")
+    parser.add_argument("--scale", type=int, default=0, help="number of enterprises")
     parser.add_argument("--entries", type=int, default=10_000, help="designations to make")
     parser.add_argument("--batch", type=int, default=500, help="decisions per transaction")
     parser.add_argument(
@@ -393,12 +414,15 @@ def main(argv: list[str] | None = None) -> int:
         help="court (judgment debtor) entries imported with propagation, timed apart",
     )
     parser.add_argument("--seed", type=int, default=DEFAULT_SEED, help="generator seed")
+    parser.add_argument(
+        "--city", type=Path, help="a city built by `python -m bench.city` (overrides --scale)"
+    )
     parser.add_argument("--heap", default="4g", help="JVM heap of the throwaway server")
     parser.add_argument("--report", type=Path, default=BENCHMARKS, help="Markdown file to update")
     parser.add_argument("--no-report", action="store_true", help="print figures only")
     args = parser.parse_args(argv)
-    if not 1 <= args.scale <= MAX_SCALE:
-        parser.error(f"--scale must be 1 to {MAX_SCALE:,}")
+    if args.city is None and not 1 <= args.scale <= MAX_SCALE:
+        parser.error(f"--scale must be 1 to {MAX_SCALE:,} (or give --city)")
     logging.basicConfig(level=logging.WARNING)
     command = "python -m bench.propagation " + shlex.join(sys.argv[1:] if argv is None else argv)
     result = asyncio.run(
@@ -410,6 +434,7 @@ def main(argv: list[str] | None = None) -> int:
             seed=args.seed,
             risk_sample=args.risk_sample,
             court=args.court,
+            city=args.city,
         )
     )
     section = render(result, command)

@@ -1,7 +1,8 @@
 """A throwaway embedded graph server for one benchmark run: temp dir, free ports, own password.
 
-Never the developer's `var/graphdb`: every run starts from an empty database, so figures are
-comparable, and nothing is left behind (the directory is removed when the block exits).
+Never the developer's `var/graphdb`: every run starts from an empty database (or a copy of a
+loaded benchmark city), so figures are comparable, and nothing is left behind (the directory is
+removed when the block exits).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from graph.executor import Executor, open_driver
 from graph.migrate import migrate
 
 DATABASE = "creditgraph_bench"
+COPY_IGNORE = shutil.ignore_patterns("server.json", "log")
 
 
 @dataclass
@@ -43,11 +45,16 @@ def _status_kb(pid: int, field: str) -> int:
 
 @asynccontextmanager
 async def throwaway_server(
-    heap: str = "4g", query_timeout: float = 600.0
+    heap: str = "4g", query_timeout: float = 600.0, template: Path | None = None
 ) -> AsyncIterator[BenchServer]:
-    """Start a fresh server, migrate its schema, yield it with an executor; remove it after."""
+    """Start a fresh server, migrate its schema, yield it with an executor; remove it after.
+    With `template` (a loaded city's data directory, `bench/city.py`) the server starts on a
+    copy of it."""
     data_dir = Path(tempfile.mkdtemp(prefix="creditgraph-bench-"))
     password = secrets.token_urlsafe(18)
+    if template is not None:
+        shutil.copytree(template, data_dir, dirs_exist_ok=True, ignore=COPY_IGNORE)
+        password = (template / ".root-password").read_text().strip()
     server = EmbeddedServer(
         data_dir,
         database=DATABASE,
@@ -57,7 +64,7 @@ async def throwaway_server(
         password=password,
     )
     try:
-        info = server.start(attached=True)
+        info = server.start(attached=True, timeout=60.0 if template is None else 900.0)
         driver = await open_driver(info.uri, "root", password, 10.0)
         try:
             executor = Executor(driver, DATABASE, uri=info.uri, timeout=query_timeout, app="bench")

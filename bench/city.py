@@ -1,0 +1,115 @@
+"""`python -m bench.city --scale N --out DIR`: a loaded benchmark city, built once and reused.
+
+At 1M enterprises (13.9M rows) generating and loading a city takes most of an hour, and the
+propagation and analytics benchmarks each need one. This builds it once: `DIR/city` holds the
+generated files and their manifest, `DIR/db` the data directory of a stopped server loaded with
+the import benchmark's floor statements (the same setup those benchmarks do themselves).
+`--city DIR` on `bench.propagation` and `bench.analytics` copies `DIR/db` into their throwaway
+server, so the template is never written, and reads the decisions from `DIR/city`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import logging
+import shutil
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from tqdm import tqdm
+
+from bench.floor import load_floor
+from bench.server import DATABASE
+from graph.embedded import EmbeddedServer, free_port
+from graph.executor import Executor, open_driver
+from graph.migrate import migrate
+from seeds.generator import DEFAULT_SEED, MAX_SCALE, GenerationResult, generate
+from seeds.output import FILES, MANIFEST, Manifest
+
+LOADED = "loaded.json"  # written into DIR/db once the load finished: no marker, no template
+BENCH_KEY = b"creditgraph-benchmark-key"  # as bench.propagation and bench.analytics
+
+
+@dataclass(frozen=True)
+class City:
+    """A built city: its generation (files in import order) and the loaded data directory."""
+
+    generation: GenerationResult
+    template: Path
+    load_seconds: float
+
+
+def open_city(root: Path) -> City:
+    """The city built under `root` by `python -m bench.city`; SystemExit if it is not complete."""
+    manifest_path = root / "city" / MANIFEST
+    marker = root / "db" / LOADED
+    if not manifest_path.exists() or not marker.exists():
+        raise SystemExit(f"{root} holds no loaded city: build it with python -m bench.city")
+    manifest = Manifest.load(manifest_path)
+    files = [root / "city" / name for name in FILES.values() if (root / "city" / name).exists()]
+    loaded = json.loads(marker.read_text())
+    return City(GenerationResult(manifest, files, 0.0), root / "db", loaded["seconds"])
+
+
+async def load(root: Path, heap: str, batch_size: int) -> float:
+    """Start a server on `root/db`, load every file with the floor statements, stop it."""
+    db = root / "db"
+    shutil.rmtree(db, ignore_errors=True)
+    files = [root / "city" / name for name in FILES.values() if (root / "city" / name).exists()]
+    total = Manifest.load(root / "city" / MANIFEST).total_rows
+    server = EmbeddedServer(
+        db, database=DATABASE, bolt_port=free_port(), http_port=free_port(), heap=heap
+    )
+    info = server.start(attached=True, timeout=300.0)
+    started = time.perf_counter()
+    try:
+        driver = await open_driver(info.uri, "root", server.password, 10.0)
+        try:
+            executor = Executor(driver, DATABASE, uri=info.uri, timeout=3600.0, app="bench")
+            await migrate(executor)
+            with tqdm(total=total, desc="loading", unit="row") as bar:
+                for path in files:
+                    await load_floor(
+                        executor, path, BENCH_KEY, batch_size=5000, on_batch=bar.update
+                    )
+        finally:
+            await driver.close()
+    finally:
+        server.stop()
+    return time.perf_counter() - started
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench.city", description=__doc__)
+    parser.add_argument("--scale", type=int, required=True, help="number of enterprises")
+    parser.add_argument("--seed", type=int, default=DEFAULT_SEED, help="generator seed")
+    parser.add_argument("--out", type=Path, required=True, help="directory to build the city in")
+    parser.add_argument("--heap", default="12g", help="JVM heap of the loading server")
+    args = parser.parse_args(argv)
+    if not 1 <= args.scale <= MAX_SCALE:
+        parser.error(f"--scale must be 1 to {MAX_SCALE:,}")
+    logging.basicConfig(level=logging.WARNING)
+    city = args.out / "city"
+    manifest = city / MANIFEST
+    if manifest.exists() and (Manifest.load(manifest).scale, Manifest.load(manifest).seed) == (
+        args.scale,
+        args.seed,
+    ):
+        print(f"reusing the generated files in {city}", flush=True)
+    else:
+        print(f"generating {args.scale:,} enterprises into {city}", flush=True)
+        generate(city, scale=args.scale, seed=args.seed)
+    seconds = asyncio.run(load(args.out, args.heap, 5000))
+    rows = Manifest.load(manifest).total_rows
+    marker = {"scale": args.scale, "seed": args.seed, "rows": rows, "seconds": seconds}
+    (args.out / "db" / LOADED).write_text(json.dumps(marker))
+    print(f"loaded {rows:,} rows in {seconds:.0f} s ({rows / seconds:,.0f} rows/s) into {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
