@@ -47,6 +47,18 @@ def render(result: ImportBenchResult, command: str) -> str:
     lines.append(_row("**total**", result.import_total, result.floor_total))
     lines += [
         "",
+        "CPU seconds per kind (2 cores shared by the database and the client; the floor's "
+        "client time includes its untimed conversion):",
+        "",
+        "| kind | import: database | import: client | floor: database | floor: client |",
+        "|---|---:|---:|---:|---:|",
+    ]
+    for p in result.imports:
+        f = floors.get(p.name)
+        floor_cpu = f"{f.db_cpu:.1f} | {f.client_cpu:.1f}" if f else "— | —"
+        lines.append(f"| {p.name} | {p.db_cpu:.1f} | {p.client_cpu:.1f} | {floor_cpu} |")
+    lines += [
+        "",
         f"Peak RSS of the database process (VmHWM): import {result.import_rss_mb:,.0f} MiB, "
         f"floor {result.floor_rss_mb:,.0f} MiB.",
         "",

@@ -24,7 +24,7 @@ from tqdm import tqdm
 
 from bench.counts import count_graph
 from bench.floor import load_floor
-from bench.server import BenchServer, throwaway_server
+from bench.server import BenchServer, cpu_seconds, throwaway_server
 from seeds.generator import GenerationResult, generate
 from seeds.output import FILES
 
@@ -38,6 +38,8 @@ class Phase:
     name: str
     rows: int
     seconds: float
+    db_cpu: float = 0.0  # CPU seconds the database process used meanwhile
+    client_cpu: float = 0.0  # CPU seconds this process used meanwhile
 
     @property
     def rate(self) -> float:
@@ -109,7 +111,7 @@ async def _import_kind(
 
     rows = result.generation.manifest.rows
     say(f"importing {path.name} ({rows[kind]:,} rows)")
-    started = time.perf_counter()
+    started, db, client = time.perf_counter(), cpu_seconds(server.info.pid), time.process_time()
     summary = await import_files(
         server.executor,
         [path],
@@ -118,7 +120,9 @@ async def _import_kind(
         rejects_path=work / "rejects.jsonl",
         progress=True,
     )
-    result.imports.append(Phase(kind, rows[kind], time.perf_counter() - started))
+    seconds = time.perf_counter() - started
+    db, client = cpu_seconds(server.info.pid) - db, time.process_time() - client
+    result.imports.append(Phase(kind, rows[kind], seconds, db, client))
     result.rejected += summary.rejected
 
 
@@ -132,11 +136,13 @@ async def _floor_kind(
 ) -> None:
     rows = result.generation.manifest.rows
     say(f"floor load of {path.name}")
+    db, client = cpu_seconds(server.info.pid), time.process_time()
     with tqdm(total=rows[kind], desc=f"floor {kind}", unit="row", leave=False) as bar:
         timing = await load_floor(
             server.executor, path, id_key, batch_size=result.batch_size, on_batch=bar.update
         )
-    result.floors.append(Phase(kind, rows[kind], timing.seconds))
+    db, client = cpu_seconds(server.info.pid) - db, time.process_time() - client
+    result.floors.append(Phase(kind, rows[kind], timing.seconds, db, client))
 
 
 async def _checks(

@@ -43,7 +43,7 @@ from api.auth import Role, issue_token
 from api.settings import Settings
 from bench.api import CARD, RELATED
 from bench.report import BENCHMARKS, load_average, machine_section, replace_section
-from bench.server import BenchServer, _status_kb, throwaway_server
+from bench.server import BenchServer, _status_kb, cpu_seconds, throwaway_server
 from graph.embedded import free_port
 from graph.importer import import_files
 from graph.risk.refresh import backlog
@@ -133,12 +133,6 @@ class City:
     names: list[str]
     authorities: list[str]
     rows: int
-
-
-def cpu_seconds(pid: int) -> float:
-    """User + system CPU time a process has used so far (/proc/PID/stat)."""
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def read_city(city: Path) -> City:
