@@ -445,3 +445,35 @@ async def test_the_api_worker_refreshes_in_the_background(linked: Executor, sett
             await asyncio.sleep(0.2)
     assert (await backlog(linked)).pending == 0
     assert await summary(linked) == {e for e in EXPECTED if e[1] != "SRC"}
+
+
+@pytest.mark.db
+async def test_an_import_serves_its_refresh_requests_unless_told_to_leave_them(
+    linked: Executor,
+) -> None:
+    from graph.importer import import_rows
+
+    def feed(n: int) -> list[tuple[str, int, dict[str, Any]]]:
+        return [("feed", 1, {**LISTING_ROW, "entryId": f"RISK-L1{n}", "decisionNo": f"第{n}号"})]
+
+    left = await import_rows(
+        linked, feed(1), id_key=KEY, progress=False, propagate=True, risk_refresh=False
+    )
+    assert left.rejected == 0
+    assert (await backlog(linked)).pending == 1
+    served = await import_rows(linked, feed(2), id_key=KEY, progress=False, propagate=True)
+    assert served.rejected == 0
+    assert (await backlog(linked)).pending == 0
+
+
+LISTING_ROW = {
+    "kind": "listEntry",
+    "listType": "SERIOUS_DISHONESTY",
+    "subjectUscc": U["N_DIR"],
+    "authorityId": "RISK-SAMR",
+    "decisionDate": "2026-07-01",
+    "reason": "拒不履行",
+    "legalBasis": "《黑龙江省社会信用条例》第二十九条",
+    "validFrom": "2026-07-01",
+    "validUntil": "2029-06-30",
+}

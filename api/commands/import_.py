@@ -39,6 +39,12 @@ def configure(parser: argparse.ArgumentParser) -> None:
         help="write all rejects here (default: <file>.rejects.jsonl beside each input)",
     )
     parser.add_argument("--no-progress", action="store_true", help="no progress bar")
+    parser.add_argument(
+        "--no-risk-refresh",
+        action="store_true",
+        help="leave the linked-risk refresh requests the import makes to the API's worker or "
+        "`creditgraph analytics refresh` (default: serve them before returning)",
+    )
 
 
 def run(args: argparse.Namespace, settings: Settings) -> int:
@@ -64,6 +70,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
             kind=args.kind,
             progress=not args.no_progress,
             propagate=True,
+            risk_refresh=not args.no_risk_refresh,
         )
         for item in summary.sample[:SHOWN_REJECTS]:
             print(item, file=sys.stderr)

@@ -362,17 +362,29 @@ async def import_rows(
     total: int | None = None,
     propagate: bool = False,
     on: date | None = None,
+    risk_refresh: bool = True,
 ) -> ImportSummary:
     """Import (file, line, row) triples, e.g. from the generator; see the module docstring.
 
     `kind` is the default for rows without a `kind` field. Rejects go to `rejects_path` when given
     (and are always counted, the first few kept in `summary.sample`). `propagate` runs the
-    sanction rules on the imported sources as of `on` (default today), batch by batch.
+    sanction rules on the imported sources as of `on` (default today), batch by batch, and
+    serves the linked-risk refreshes they ask for unless `risk_refresh` is False.
     """
     writer = RejectsWriter(lambda _file: rejects_path)
     propagator = Propagator(on or date.today()) if propagate else None
     return await _run(
-        executor, rows, writer, id_key, batch_size, kind, progress, total, [], propagator
+        executor,
+        rows,
+        writer,
+        id_key,
+        batch_size,
+        kind,
+        progress,
+        total,
+        [],
+        propagator,
+        risk_refresh=risk_refresh,
     )
 
 
@@ -387,11 +399,14 @@ async def import_files(
     progress: bool = True,
     propagate: bool = False,
     on: date | None = None,
+    risk_refresh: bool = True,
 ) -> ImportSummary:
     """Import JSONL and CSV files in one run (rows in one file may refer to rows in another).
 
     Rejects go to `<file>.rejects.jsonl` beside each input, or all to `rejects_path`.
-    `propagate` runs the sanction rules on the imported sources as of `on` (default today).
+    `propagate` runs the sanction rules on the imported sources as of `on` (default today) and
+    serves the linked-risk refreshes they ask for unless `risk_refresh` is False (then the API's
+    worker or `creditgraph analytics refresh` serves them).
     Raises `BadUserInput` for a missing file, an unsupported type or an unknown `kind`.
     """
     if kind is not None and normalise_kind(kind) is None:
@@ -422,6 +437,7 @@ async def import_files(
         total,
         inputs,
         propagator,
+        risk_refresh=risk_refresh,
     )
 
 
@@ -436,6 +452,8 @@ async def _run(
     total: int | None,
     inputs: list[str],
     propagator: Propagator | None = None,
+    *,
+    risk_refresh: bool = True,
 ) -> ImportSummary:
     started = time.perf_counter()
     bar = _bar(progress, total)
@@ -451,7 +469,7 @@ async def _run(
     try:
         await loader.add_all(rows)
         summary = await loader.finish()
-        if propagator is not None:  # the batches asked for linked-risk refreshes: serve them
+        if propagator is not None and risk_refresh:  # the batches asked for them: serve them
             await drain_refreshes(executor, progress=progress)
     finally:
         await loader.drain_quietly()

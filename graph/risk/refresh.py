@@ -93,7 +93,8 @@ async def drain(
 
 
 class RefreshWorker:
-    """Drains the outbox in the API process every `interval` seconds (or at once when poked)."""
+    """Drains the outbox in the API process every `interval` seconds (or at once when poked).
+    One worker per deployment: two draining the same request could both write its targets."""
 
     def __init__(self, executor: Executor, interval: float) -> None:
         self.executor = executor
