@@ -477,3 +477,28 @@ LISTING_ROW = {
     "validFrom": "2026-07-01",
     "validUntil": "2029-06-30",
 }
+
+
+@pytest.mark.db
+async def test_a_target_too_heavy_for_one_transaction_is_skipped_not_stalling_the_queue(
+    linked: Executor, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import graph.risk.refresh as refresh
+    from graph.errors import Unavailable
+    from graph.sanctions.removal import remove_entries
+
+    real = refresh.refresh_targets
+
+    async def heavy(tx: Tx, targets: list[str], as_of: date | None = None) -> int:
+        if U["T_LR"] in targets:  # as a transaction past the query timeout fails
+            raise Unavailable("injected: did not answer within the query timeout")
+        return await real(tx, targets, as_of)
+
+    await linked.unit(lambda tx: remove_entries(tx, ["RISK-L01"], "EXPIRED", date.today()))
+    monkeypatch.setattr(refresh, "refresh_targets", heavy)
+    done = await refresh.drain(linked)
+    assert done.skipped == [U["T_LR"]]
+    assert (await backlog(linked)).pending == 0
+    # Every other target followed the expiry; the skipped one keeps its old indicator.
+    after = {e for e in EXPECTED if e[1] != "SRC"} | {("T_LR", "SRC", ("SHARED_ROLE",), 0.8)}
+    assert await summary(linked) == after

@@ -119,9 +119,10 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
             )
         elif args.task == "refresh":
             d = await refresh.drain(executor, as_of=args.as_of, progress=progress)
+            skipped = f", {len(d.skipped)} skipped (too heavy, see the log)" if d.skipped else ""
             print(
                 f"linked-risk refresh: {d.requests} requests, {d.indicators} indicators on "
-                f"{d.targets} subjects"
+                f"{d.targets} subjects{skipped}"
             )
         elif args.task == "grades":
             counts = await grading.recompute_all_grades(executor, args.as_of, progress=progress)

@@ -16,7 +16,7 @@ import logging
 import uuid
 from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager, suppress
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 
 from graph.cypher import statement
@@ -46,6 +46,7 @@ class Drained:
     requests: int = 0
     targets: int = 0
     indicators: int = 0
+    skipped: list[str] = field(default_factory=list)  # targets too heavy for one transaction
 
 
 @dataclass(frozen=True)
@@ -78,11 +79,7 @@ async def drain(
 
             targets = await executor.unit(affected, write=False, name="risk.refresh.affected")
             for chunk in batched(targets, TARGETS_PER_TX):
-
-                async def refresh(tx: Tx, chunk: list[str] = chunk) -> int:
-                    return await refresh_targets(tx, chunk, as_of)
-
-                done.indicators += await executor.unit(refresh, name="risk.refresh.targets")
+                await _refresh(executor, chunk, as_of, done)
                 bar.update(len(chunk))
             await executor.write(
                 DELETE_REQUESTS, requests=[{"sid": r["sid"], "token": r["token"]} for r in requests]
@@ -90,6 +87,30 @@ async def drain(
             done.requests += len(requests)
             done.targets += len(targets)
     return done
+
+
+async def _refresh(executor: Executor, chunk: list[str], as_of: date | None, done: Drained) -> None:
+    """Refresh one chunk of targets in one transaction. A chunk that fails while the database
+    still answers (too heavy for the query timeout: targets around a hub person on a large graph)
+    is split in halves; a single target that still fails is skipped and logged, so one target
+    cannot stall the queue (a full `analytics linked-risk` recomputation covers it). When the
+    database does not answer, the failure is raised and every request stays."""
+
+    async def refresh(tx: Tx) -> int:
+        return await refresh_targets(tx, chunk, as_of)
+
+    try:
+        done.indicators += await executor.unit(refresh, name="risk.refresh.targets")
+        return
+    except Unavailable:
+        await executor.ping()  # raises when the database is down: nothing is skipped then
+    if len(chunk) == 1:
+        log.error("linked-risk refresh skipped %s: too heavy for one transaction", chunk[0])
+        done.skipped.append(chunk[0])
+        return
+    half = len(chunk) // 2
+    await _refresh(executor, chunk[:half], as_of, done)
+    await _refresh(executor, chunk[half:], as_of, done)
 
 
 class RefreshWorker:
