@@ -373,11 +373,24 @@ def render(result: PropagationBenchResult, command: str) -> str:
         "",
         "Engine = `designate_in` per transaction (reference checks, entries, propagation through "
         "the rules, person records, audit) and `rederive_all` (expiry, orphans, every source), "
-        "both without the linked-risk refresh (graph/risk/), which is timed on its own sample "
-        f"(batches of {RISK_BATCH}). The court feed goes through `import_rows(propagate=True)` "
-        "with everything (derived entries, flags, linked-risk refresh, audit) per batch. "
-        "Floor = the same entries, flags, paths and person records, planned before the clock, "
-        "written with the same plain `UNWIND` write statements and nothing else.",
+        "both without asking for the linked-risk refresh (graph/risk/refresh.py: indicators "
+        "follow after the commit)"
+        + (
+            f"; the refresh is timed on its own sample (batches of {RISK_BATCH}, the drain "
+            "included)"
+            if any(t.name.startswith("designation +") for t in result.phases)
+            else ""
+        )
+        + "."
+        + (
+            " The court feed goes through `import_rows(propagate=True)` with everything "
+            "(derived entries, flags, refresh requests, audit) per batch and the refresh drained "
+            "at the end."
+            if any(t.name.startswith("court") for t in result.phases)
+            else ""
+        )
+        + " Floor = the same entries, flags, paths and person records, planned before the "
+        "clock, written with the same plain `UNWIND` write statements and nothing else.",
         "",
         "| phase | items | s | items/s | flags | flags/s | notes |",
         "|---|---:|---:|---:|---:|---:|---|",
