@@ -361,7 +361,8 @@ async def test_unreadable_lines_are_rejected_with_their_line(
 
 # -- the command -----------------------------------------------------------------------------------
 def _args(*files: Path, **kw: Any) -> argparse.Namespace:
-    values = {"kind": None, "batch_size": 5000, "rejects": None, "no_progress": True, **kw}
+    values = {"kind": None, "batch_size": 5000, "rejects": None, "no_progress": True}
+    values |= {"no_risk_refresh": False, **kw}
     return argparse.Namespace(files=list(files), **values)
 
 

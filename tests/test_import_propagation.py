@@ -275,6 +275,7 @@ async def test_the_import_command_propagates_the_shipped_examples(
         batch_size=5000,
         rejects=None,
         no_progress=True,
+        no_risk_refresh=False,
     )
     assert await asyncio.to_thread(import_command.run, args, settings) == 0
     court = "91110105MA01A00025"  # on the court's list (BJ-JD-2024-0002)
