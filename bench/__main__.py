@@ -13,12 +13,11 @@ import shlex
 import sys
 from pathlib import Path
 
+from bench import BENCH_KEY
 from bench.import_report import render
 from bench.importing import run_import_bench
 from bench.report import BENCHMARKS, machine_section, replace_section
 from seeds.generator import DEFAULT_SEED, MAX_SCALE
-
-BENCH_KEY = b"creditgraph-benchmark-key"  # hashes synthetic ID numbers only
 
 
 def parse(argv: list[str] | None) -> argparse.Namespace:

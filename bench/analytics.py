@@ -32,16 +32,16 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from bench.city import open_city
+from bench import BENCH_KEY
+from bench.city import city_or_generate
 from bench.floor import load_floor
 from bench.report import BENCHMARKS, load_average, replace_section
 from bench.server import throwaway_server
 from graph.executor import Executor
 from graph.risk import analytics, clusters, grading, linked, ownership
-from seeds.generator import DEFAULT_SEED, MAX_SCALE, generate
+from seeds.generator import DEFAULT_SEED, MAX_SCALE
 from seeds.scenarios import scenario_path
 
-BENCH_KEY = b"creditgraph-benchmark-key"
 SECTION = "analytics"
 CHAIN_TARGET = "91110101MARK0W006X"  # L6 of seeds/scenarios/risk_ownership.jsonl
 T = Any
@@ -181,13 +181,8 @@ async def run(
     say: Any = print,
 ) -> AnalyticsBenchResult:
     with tempfile.TemporaryDirectory(prefix="creditgraph-bench-analytics-") as tmp:
-        built = open_city(city) if city is not None else None
-        if built is None:
-            say(f"generating a city of {scale:,} enterprises")
-            generation = generate(Path(tmp), scale=scale, seed=seed)
-        else:
-            generation = built.generation
-            scale = generation.manifest.scale
+        generation, built = city_or_generate(city, Path(tmp), scale, seed, say)
+        scale = generation.manifest.scale
         day = date.fromisoformat(generation.manifest.as_of)
         result = AnalyticsBenchResult(scale, heap, day, generation.manifest.total_rows)
         template = built.template if built else None

@@ -33,6 +33,7 @@ import httpx
 
 from api.auth import Role, issue_token
 from api.settings import Settings
+from bench import BENCH_KEY
 from bench.report import BENCHMARKS, load_average, machine_section, replace_section
 from bench.server import BenchServer, _status_kb, throwaway_server
 from graph.cypher import statement
@@ -45,7 +46,6 @@ from seeds.output import FILES
 SAMPLE = statement("bench/api_sample_cards")
 FLOOR_CARD = statement("bench/api_floor_entity_card")
 FLOOR_RELATED = statement("bench/api_floor_related_parties")
-KEY = b"creditgraph-benchmark-key"
 AS_OF = date(2026, 11, 1)
 
 CARD = """query($u: String!, $x: ID!) { enterprise(uscc: $u) { name roles(first: 20) {
@@ -166,7 +166,7 @@ async def run(args: argparse.Namespace) -> str:
             files = [city / f for f in FILES.values() if (city / f).exists()]
             print("importing", flush=True)
             started = time.perf_counter()
-            await import_files(server.executor, files, id_key=KEY, progress=True)
+            await import_files(server.executor, files, id_key=BENCH_KEY, progress=True)
             print(f"imported in {time.perf_counter() - started:.0f} s", flush=True)
             return await measure(server, args)
 

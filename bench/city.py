@@ -17,11 +17,13 @@ import logging
 import shutil
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from tqdm import tqdm
 
+from bench import BENCH_KEY
 from bench.floor import load_floor
 from bench.server import DATABASE
 from graph.embedded import EmbeddedServer, free_port
@@ -31,7 +33,6 @@ from seeds.generator import DEFAULT_SEED, MAX_SCALE, GenerationResult, generate
 from seeds.output import FILES, MANIFEST, Manifest
 
 LOADED = "loaded.json"  # written into DIR/db once the load finished: no marker, no template
-BENCH_KEY = b"creditgraph-benchmark-key"  # as bench.propagation and bench.analytics
 
 
 @dataclass(frozen=True)
@@ -43,6 +44,21 @@ class City:
     load_seconds: float
 
 
+def _files(root: Path) -> list[Path]:
+    return [root / "city" / name for name in FILES.values() if (root / "city" / name).exists()]
+
+
+def city_or_generate(
+    city: Path | None, tmp: Path, scale: int, seed: int, say: Callable[[str], object]
+) -> tuple[GenerationResult, City | None]:
+    """What a benchmark runs on: the built city at `city`, or a city generated into `tmp`."""
+    if city is not None:
+        built = open_city(city)
+        return built.generation, built
+    say(f"generating a city of {scale:,} enterprises")
+    return generate(tmp, scale=scale, seed=seed), None
+
+
 def open_city(root: Path) -> City:
     """The city built under `root` by `python -m bench.city`; SystemExit if it is not complete."""
     manifest_path = root / "city" / MANIFEST
@@ -50,7 +66,7 @@ def open_city(root: Path) -> City:
     if not manifest_path.exists() or not marker.exists():
         raise SystemExit(f"{root} holds no loaded city: build it with python -m bench.city")
     manifest = Manifest.load(manifest_path)
-    files = [root / "city" / name for name in FILES.values() if (root / "city" / name).exists()]
+    files = _files(root)
     loaded = json.loads(marker.read_text())
     return City(GenerationResult(manifest, files, 0.0), root / "db", loaded["seconds"])
 
@@ -59,7 +75,7 @@ async def load(root: Path, heap: str, batch_size: int) -> float:
     """Start a server on `root/db`, load every file with the floor statements, stop it."""
     db = root / "db"
     shutil.rmtree(db, ignore_errors=True)
-    files = [root / "city" / name for name in FILES.values() if (root / "city" / name).exists()]
+    files = _files(root)
     total = Manifest.load(root / "city" / MANIFEST).total_rows
     server = EmbeddedServer(
         db, database=DATABASE, bolt_port=free_port(), http_port=free_port(), heap=heap
@@ -95,10 +111,8 @@ def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.WARNING)
     city = args.out / "city"
     manifest = city / MANIFEST
-    if manifest.exists() and (Manifest.load(manifest).scale, Manifest.load(manifest).seed) == (
-        args.scale,
-        args.seed,
-    ):
+    built = Manifest.load(manifest) if manifest.exists() else None
+    if built is not None and (built.scale, built.seed) == (args.scale, args.seed):
         print(f"reusing the generated files in {city}", flush=True)
     else:
         print(f"generating {args.scale:,} enterprises into {city}", flush=True)

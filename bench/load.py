@@ -41,6 +41,7 @@ import httpx
 
 from api.auth import Role, issue_token
 from api.settings import Settings
+from bench import BENCH_KEY
 from bench.api import CARD, RELATED
 from bench.report import BENCHMARKS, load_average, machine_section, replace_section
 from bench.server import BenchServer, _status_kb, cpu_seconds, throwaway_server
@@ -52,7 +53,6 @@ from seeds.generator import DEFAULT_SEED, MAX_SCALE, generate
 from seeds.output import FILES, MANIFEST, Manifest, read_rows
 
 SECTION = "load"
-KEY = "creditgraph-benchmark-key"  # hashes synthetic ID numbers only (as bench.api)
 
 SEARCH = """query($q: String!) { searchSubjects(query: $q, kind: ENTERPRISE, first: 20) {
   totalCount edges { node { id name ... on Organization { uscc region industry } } } } }"""
@@ -87,7 +87,7 @@ class Service:
             "NEO4J_PASSWORD": password,
             "NEO4J_DATABASE": server.info.database,
             "AUTH_TOKEN_SECRET": self.secret,
-            "CREDITGRAPH_ID_HASH_KEY": KEY,
+            "CREDITGRAPH_ID_HASH_KEY": BENCH_KEY.decode(),
             "LOG_LEVEL": "WARNING",
             "APP_ENV": "production",
         }
@@ -497,7 +497,7 @@ async def run_bench(args: argparse.Namespace) -> str:
             files = [city_dir / f for f in FILES.values() if (city_dir / f).exists()]
             print("importing", flush=True)
             started = time.perf_counter()
-            await import_files(server.executor, files, id_key=KEY.encode(), progress=True)
+            await import_files(server.executor, files, id_key=BENCH_KEY, progress=True)
             setup = time.perf_counter() - started
             print(f"imported in {setup:.0f} s", flush=True)
             run = await drive(server, city, args)

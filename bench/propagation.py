@@ -36,7 +36,8 @@ from typing import Any
 
 from tqdm import tqdm
 
-from bench.city import open_city
+from bench import BENCH_KEY
+from bench.city import city_or_generate
 from bench.floor import load_floor
 from bench.report import BENCHMARKS, load_average, replace_section
 from bench.server import BenchServer, throwaway_server
@@ -56,10 +57,9 @@ from graph.risk import refresh
 from graph.sanctions import designation, rederive
 from graph.sanctions.designation import CREATE_LIST_ENTRIES
 from graph.sanctions.inputs import DesignationIn
-from seeds.generator import DEFAULT_SEED, MAX_SCALE, generate
+from seeds.generator import DEFAULT_SEED, MAX_SCALE
 from seeds.output import FILES, read_rows
 
-BENCH_KEY = b"creditgraph-benchmark-key"
 SECTION = "propagation"
 RISK_BATCH = 10  # designations per transaction in the linked-risk sample
 ACTOR = Actor("bench", "system")
@@ -278,13 +278,8 @@ async def run(
     say: Any = print,
 ) -> PropagationBenchResult:
     with tempfile.TemporaryDirectory(prefix="creditgraph-bench-prop-") as tmp:
-        built = open_city(city) if city is not None else None
-        if built is None:
-            say(f"generating a city of {scale:,} enterprises")
-            generation = generate(Path(tmp), scale=scale, seed=seed)
-        else:
-            generation = built.generation
-            scale = generation.manifest.scale
+        generation, built = city_or_generate(city, Path(tmp), scale, seed, say)
+        scale = generation.manifest.scale
         as_of = date.fromisoformat(generation.manifest.as_of)
         result = PropagationBenchResult(scale, entries, batch, heap, as_of)
         result.graph_rows = generation.manifest.total_rows

@@ -31,7 +31,6 @@ from graph.risk.linked import (
     paths_from,
     paths_to,
     recompute_all_linked_risk,
-    refresh_linked_risk,
     sources_among,
 )
 from graph.risk.refresh import GET_REQUESTS, backlog, drain, request_refresh
@@ -271,10 +270,8 @@ async def test_a_repair_of_the_source_removes_its_indicators_and_a_relisting_res
     }
     assert (await import_rows(linked, [("test", 1, row)], id_key=KEY, progress=False)).rejected == 0
 
-    async def relist(tx: Tx) -> None:
-        await refresh_linked_risk(tx, [U["SRC"]])
-
-    await linked.unit(relist)
+    await linked.unit(lambda tx: request_refresh(tx, [U["SRC"]]))
+    await drain(linked)
     back = {e[0] for e in await summary(linked) if e[1] == "SRC"}
     assert back == {"T_LR", "T_OWN", "T_SUB", "T_CTRL"}
 
@@ -307,10 +304,8 @@ async def test_a_role_change_is_refreshed_from_either_end(linked: Executor) -> N
         await import_rows(linked, [("test", 1, ended)], id_key=KEY, progress=False)
     ).rejected == 0
 
-    async def refresh(tx: Tx) -> None:
-        await refresh_linked_risk(tx, [ZHAO])  # the person whose role changed
-
-    await linked.unit(refresh)
+    await linked.unit(lambda tx: request_refresh(tx, [ZHAO]))  # the person whose role changed
+    await drain(linked)
     assert ("T_LR", "SRC", ("SHARED_ROLE",), 0.8) not in await summary(linked)
     assert len(await summary(linked)) == len(EXPECTED) - 1
 

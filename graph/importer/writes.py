@@ -67,18 +67,23 @@ class _Effects:
         self.changed += done.changed
 
 
+def _referred(planned: Planned) -> list[str]:
+    """The subjects a row refers to: either end of a role, the subject of a record or entry."""
+    return [k for ref in planned.refs if ref.space == "subject" for k in ref.keys]
+
+
 def _affected(planned: Planned) -> list[str]:
     """The business ids a row names: its own key (unless it is a composite, as a role's is) and
     the subjects it refers to."""
     own = [] if isinstance(planned.key, tuple) else [str(planned.key)]
-    return own + [k for ref in planned.refs if ref.space == "subject" for k in ref.keys]
+    return own + _referred(planned)
 
 
 def _subjects(planned: Planned) -> list[str]:
     """The subjects whose linked risk a written row may move: an organisation or person itself,
-    either end of a role, the subject of a record or list entry."""
+    and the subjects it refers to."""
     own = [str(planned.key)] if planned.lane in (ORGANIZATIONS, PERSONS) else []
-    return own + [k for ref in planned.refs if ref.space == "subject" for k in ref.keys]
+    return own + _referred(planned)
 
 
 async def _restart(tx: Tx, organization: str, on: date) -> _Effects:

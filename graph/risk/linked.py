@@ -325,14 +325,6 @@ def _write_params(rows: list[Record], run_id: str) -> dict[str, Any]:
 
 
 # -- recomputation ---------------------------------------------------------------------------
-async def refresh_linked_risk(tx: Tx, source_sids: list[str], as_of: date | None = None) -> None:
-    """Recompute, inside the caller's transaction, every linked-risk indicator that the given
-    subjects can affect. Changes do not call this: they ask for a refresh (`graph/risk/refresh.py`)
-    and the worker serves it in bounded transactions; this is the whole step in one, for the
-    worker's small requests and for tests."""
-    await refresh_targets(tx, await affected_targets(tx, source_sids), as_of)
-
-
 async def affected_targets(tx: Tx, source_sids: Sequence[str]) -> list[str]:
     """The organisations whose indicators may change when the given subjects change (a listing,
     a repair, a grade-changing record, a role): a superset, from indexed subjects within 4 edges."""

@@ -56,7 +56,7 @@ class Backlog:
 
 
 async def backlog(executor: Executor) -> Backlog:
-    """How many refresh requests wait, and since when (for `/readyz`-style checks and tests)."""
+    """How many refresh requests wait, and since when."""
     row = await executor.read_one(COUNT_REQUESTS)
     if row is None or not row["pending"]:
         return Backlog(0, None)
@@ -114,22 +114,16 @@ async def _refresh(executor: Executor, chunk: list[str], as_of: date | None, don
 
 
 class RefreshWorker:
-    """Drains the outbox in the API process every `interval` seconds (or at once when poked).
-    One worker per deployment: two draining the same request could both write its targets."""
+    """Drains the outbox in the API process every `interval` seconds. One worker per
+    deployment: two draining the same request could both write its targets."""
 
     def __init__(self, executor: Executor, interval: float) -> None:
         self.executor = executor
         self.interval = interval
-        self._wake = asyncio.Event()
-
-    def poke(self) -> None:
-        self._wake.set()
 
     async def run(self) -> None:
         while True:
-            with suppress(TimeoutError):
-                await asyncio.wait_for(self._wake.wait(), self.interval)
-            self._wake.clear()
+            await asyncio.sleep(self.interval)
             try:
                 done = await drain(self.executor)
             except Unavailable as exc:
