@@ -11,6 +11,8 @@ Cast (seeds/scenarios/risk_linked.jsonl; all roles current unless said otherwise
     GC  a licence suspension on 2026-05-01 (Hebei C), not listed
     李四  actual controller of GC and of T_GC                      → T_GC: SHARED_ROLE, 0.8
     周五  on SERIOUS_DISHONESTY (RISK-L02) himself, controller of T_PER  → T_PER: CONTROL, 1.0
+    N_GOV (a state-asset administration, GOV_ORGAN) controller of SRC and of N_SOE
+                                                                  → nothing (excluded holder kind)
 Scores: weight 1 × decay 0.8 per edge beyond the first (graph/risk/schemes.yaml).
 """
 
@@ -50,6 +52,8 @@ U = {
     "GC": "91110105MARK0L0097",
     "T_GC": "91110105MARK0L00AA",
     "T_PER": "91110105MARK0L00BD",
+    "N_GOV": "11110105MARK0L00CQ",
+    "N_SOE": "91110105MARK0L00EN",
 }
 ZHAO = person_key("110105198001010112", KEY).pid
 ZHOU = person_key("110105198001010198", KEY).pid

@@ -10,11 +10,13 @@
 //   :param seriousLists => ['SERIOUS_DISHONESTY', 'JUDGMENT_DEFAULTER'];
 //   :param limit => 100;
 //   :param inForce => ['ACTIVE', 'OBJECTION_PENDING'];
+//   :param excludedHolderKinds => ['GOV_ORGAN', 'PUBLIC_INSTITUTION'];
 // @param asOf DATE  the day roles and entries must cover
 // @param periodEnd DATE  the stored evaluation period to read grades from
 // @param seriousLists LIST<STRING>  serious list types
 // @param limit INTEGER  rows to return
 // @param inForce LIST<STRING>  list-entry statuses in force (graph/rules/in_force.py)
+// @param excludedHolderKinds LIST<STRING>  holder kinds that link nobody (a state-asset administration controlling every SOE)
 // @returns target, targetName, holder, holderName, targetRole, targetRoleFrom, source, sourceName, sourceRole, sourceRoleFrom, sourceEntries, sourceGrade
 MATCH (e:ListEntry)
 WHERE e.listType IN $seriousLists AND e.status IN $inForce
@@ -29,7 +31,7 @@ UNWIND listed + graded AS s
 WITH DISTINCT s
 MATCH (s)<-[r1:LEGAL_REPRESENTATIVE_OF|PRINCIPAL_OF|ACTUAL_CONTROLLER_OF]-(p:Subject)
       -[r2:LEGAL_REPRESENTATIVE_OF|PRINCIPAL_OF|ACTUAL_CONTROLLER_OF]->(t:Organization)
-WHERE t <> s
+WHERE t <> s AND NOT coalesce(p.kind, '') IN $excludedHolderKinds
   AND (r1.from IS NULL OR r1.from <= $asOf) AND (r1.to IS NULL OR r1.to >= $asOf)
   AND (r2.from IS NULL OR r2.from <= $asOf) AND (r2.to IS NULL OR r2.to >= $asOf)
 OPTIONAL MATCH (ev:Evaluation {scheme: 'HEBEI_ABCD', periodEnd: $periodEnd})-[:RATED]->(s)

@@ -4,6 +4,7 @@
 // with, and organisations they hold or control within 4 hops. A superset: dates are not checked.
 // @param sids LIST<STRING>  subjects that changed
 // @param indicatorType STRING  LINKED_RISK
+// @param excludedHolderKinds LIST<STRING>  holder kinds that link nobody (schemes.yaml linked_risk.excluded_holder_kinds)
 // @returns sid, indicated, self, held, shared, chained
 UNWIND $sids AS key
 MATCH (g:Subject {sid: key})
@@ -16,8 +17,9 @@ CALL (g) {
   RETURN collect(DISTINCT t.sid) AS held
 }
 CALL (g) {
-  MATCH (g)<-[:LEGAL_REPRESENTATIVE_OF|PRINCIPAL_OF|ACTUAL_CONTROLLER_OF]-(:Subject)
+  MATCH (g)<-[:LEGAL_REPRESENTATIVE_OF|PRINCIPAL_OF|ACTUAL_CONTROLLER_OF]-(p:Subject)
         -[:LEGAL_REPRESENTATIVE_OF|PRINCIPAL_OF|ACTUAL_CONTROLLER_OF]->(t:Organization)
+  WHERE NOT coalesce(p.kind, '') IN $excludedHolderKinds
   RETURN collect(DISTINCT t.sid) AS shared
 }
 CALL (g) {

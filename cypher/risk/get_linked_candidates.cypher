@@ -6,6 +6,7 @@
 // from the first node as written, and a chain written from the holder scanned every subject.
 // @param targets LIST<STRING>  target organisations
 // @param roles LIST<STRING>  linked role types (schemes.yaml linked_risk.shared_roles)
+// @param excludedHolderKinds LIST<STRING>  holder kinds that link nobody (schemes.yaml linked_risk.excluded_holder_kinds)
 // @param minShare FLOAT  smallest shareholding ratio a chain may use
 // @param maxHops INTEGER  longest chain (1..4)
 // @param asOf DATE  the day every edge must cover
@@ -16,6 +17,7 @@ CALL (t) {
   MATCH (t)<-[r2:LEGAL_REPRESENTATIVE_OF|PRINCIPAL_OF|ACTUAL_CONTROLLER_OF]-(p:Subject)
         -[r1:LEGAL_REPRESENTATIVE_OF|PRINCIPAL_OF|ACTUAL_CONTROLLER_OF]->(s:Organization)
   WHERE s <> t AND type(r1) IN $roles AND type(r2) IN $roles
+    AND NOT coalesce(p.kind, '') IN $excludedHolderKinds
     AND (r1.from IS NULL OR r1.from <= $asOf) AND (r1.to IS NULL OR r1.to >= $asOf)
     AND (r2.from IS NULL OR r2.from <= $asOf) AND (r2.to IS NULL OR r2.to >= $asOf)
   RETURN collect(DISTINCT s.sid) AS viaRoles

@@ -6,6 +6,7 @@
 // @param targets LIST<STRING>  target organisations whose indicators are recomputed
 // @param sources LIST<STRING>  source organisations (on a serious list, or graded C/D)
 // @param roles LIST<STRING>  linked role types (schemes.yaml linked_risk.shared_roles)
+// @param excludedHolderKinds LIST<STRING>  holder kinds that link nobody (schemes.yaml linked_risk.excluded_holder_kinds)
 // @param asOf DATE  the day both roles must cover
 // @returns source, sourceName, sourceKind, target, via, viaName, viaKind, sourceRole, sourceRoleFrom, targetRole, targetRoleFrom, targetName, targetKind
 UNWIND $targets AS key
@@ -13,6 +14,7 @@ MATCH (t:Organization {uscc: key})
       <-[r2:LEGAL_REPRESENTATIVE_OF|PRINCIPAL_OF|ACTUAL_CONTROLLER_OF]-(p:Subject)
       -[r1:LEGAL_REPRESENTATIVE_OF|PRINCIPAL_OF|ACTUAL_CONTROLLER_OF]->(s:Organization)
 WHERE s <> t AND s.sid IN $sources AND type(r1) IN $roles AND type(r2) IN $roles
+  AND NOT coalesce(p.kind, '') IN $excludedHolderKinds
   AND (r1.from IS NULL OR r1.from <= $asOf) AND (r1.to IS NULL OR r1.to >= $asOf)
   AND (r2.from IS NULL OR r2.from <= $asOf) AND (r2.to IS NULL OR r2.to >= $asOf)
 RETURN s.sid AS source, s.name AS sourceName, s.kind AS sourceKind, key AS target,

@@ -259,7 +259,13 @@ async def paths_from(tx: Tx, sources: Sequence[str], as_of: date) -> list[Path]:
     paths: list[Path] = []
     orgs = list(sources)
     for chunk in batched(orgs, BATCH):
-        for row in await tx.run(GET_ROLE_LINKS, sources=chunk, roles=RULE.shared_roles, asOf=as_of):
+        for row in await tx.run(
+            GET_ROLE_LINKS,
+            sources=chunk,
+            roles=RULE.shared_roles,
+            excludedHolderKinds=RULE.excluded_holder_kinds,
+            asOf=as_of,
+        ):
             paths.append(role_path(row))
         for row in await tx.run(
             GET_CHAIN_LINKS,
@@ -297,6 +303,7 @@ async def paths_to(
             targets=chunk,
             sources=list(sources),
             roles=RULE.shared_roles,
+            excludedHolderKinds=RULE.excluded_holder_kinds,
             asOf=as_of,
         ):
             paths.append(role_path(row))
@@ -330,7 +337,12 @@ async def affected_targets(tx: Tx, source_sids: Sequence[str]) -> list[str]:
     a repair, a grade-changing record, a role): a superset, from indexed subjects within 4 edges."""
     affected: set[str] = set()
     for chunk in batched(list(source_sids), BATCH):
-        for row in await tx.run(GET_AFFECTED, sids=chunk, indicatorType=RULE.indicator_type):
+        for row in await tx.run(
+            GET_AFFECTED,
+            sids=chunk,
+            indicatorType=RULE.indicator_type,
+            excludedHolderKinds=RULE.excluded_holder_kinds,
+        ):
             for col in ("indicated", "self", "held", "shared", "chained"):
                 affected.update(row[col])
     return sorted(affected)
@@ -350,6 +362,7 @@ async def refresh_targets(tx: Tx, targets: Sequence[str], as_of: date | None = N
             GET_CANDIDATES,
             targets=chunk,
             roles=RULE.shared_roles,
+            excludedHolderKinds=RULE.excluded_holder_kinds,
             minShare=RULE.min_share,
             maxHops=RULE.max_chain_hops,
             asOf=day,
@@ -404,21 +417,22 @@ async def recompute_all_linked_risk(
         )
     ]
     sources: dict[str, Source] = {}
-    paths: list[Path] = []
+    rows: list[Record] = []
     with Progress("linked-risk sources", len(candidates), enabled=progress) as bar:
         for chunk in batched(candidates, BATCH):
 
             async def find(
                 tx: Tx, chunk: list[str] = chunk
-            ) -> tuple[dict[str, Source], list[Path]]:
+            ) -> tuple[dict[str, Source], list[Record]]:
+                # A source's paths all come with its chunk, so its (target, source) indicators
+                # are complete here: only the indicators are kept, never the whole graph's paths.
                 found = await sources_among(tx, chunk, day)
-                return found, await paths_from(tx, sorted(found), day)
+                return found, build_indicators(await paths_from(tx, sorted(found), day), found)
 
             found, more = await executor.unit(find, write=False, name="risk.linked.sources")
             sources.update(found)
-            paths.extend(more)
+            rows.extend(more)
             bar.update(len(chunk))
-    rows = build_indicators(paths, sources)
     by_target: dict[str, list[Record]] = defaultdict(list)
     for row in rows:
         by_target[row["target"]].append(row)

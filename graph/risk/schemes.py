@@ -102,6 +102,7 @@ class LinkedRiskRule(Strict):
     rationale: str
     source: str
     shared_roles: list[str]
+    excluded_holder_kinds: list[str]
     source_grades: list[Grade]
     weights: dict[Literal["SHARED_ROLE", "OWNERSHIP", "CONTROL"], float]
     decay: float = Field(gt=0, le=1)
@@ -164,6 +165,9 @@ class Schemes(Strict):
             raise ValueError("schemes.yaml: hebei.treatments needs exactly A, B, C and D")
         require("linked-risk role", self.linked_risk.shared_roles, LINK_ROLES)
         require("role", self.linked_risk.shared_roles, model.roles)
+        require(
+            "organisation kind", self.linked_risk.excluded_holder_kinds, model.organization_kinds
+        )
         require("cluster role", self.clusters.roles, CLUSTER_ROLES)
         require("list type", self.clusters.listed_types, model.list_types)
         require("organisation kind", self.clusters.excluded_kinds, model.organization_kinds)

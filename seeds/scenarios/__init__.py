@@ -34,7 +34,8 @@ _DESCRIPTIONS: dict[str, str] = {
     "risk_clusters": "risk clusters: two dishonest clusters, a director-only link, a clean "
     "cluster, an isolated and a historical dishonest company",
     "risk_linked": "linked-risk indicators: shared legal representative, controller, "
-    "shareholdings at several depths, a small stake, a dishonest natural person",
+    "shareholdings at several depths, a small stake, a dishonest natural person, a "
+    "state-asset administration controlling two companies",
     "risk_ownership": "ownership penetration through a six-level holding chain",
 }
 
