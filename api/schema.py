@@ -9,6 +9,7 @@ from strawberry import Schema
 from strawberry.tools import merge_types
 from strawberry.types import ExecutionContext
 
+from api.execution import FastExecutionContext
 from api.extensions.auth import Authorization
 from api.extensions.errors import CodedErrors, mask_escaped
 from api.extensions.grammar import SpecGrammar
@@ -65,6 +66,7 @@ schema = CreditGraphSchema(
     query=Query,
     mutation=Mutation,
     types=TYPES,
+    execution_context_class=FastExecutionContext,
     extensions=[
         CodedErrors,
         SpecGrammar,
