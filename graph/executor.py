@@ -66,6 +66,39 @@ def to_native(value: Any) -> Any:
     return value
 
 
+_PLAIN = frozenset({str, int, float, bool, type(None)})
+_TEMPORAL = (ntime.Date, ntime.DateTime, ntime.Time)
+_GRAPH = (neo4j.graph.Node, neo4j.graph.Relationship, neo4j.graph.Path)
+
+
+class _GraphValue(Exception):
+    """A node, relationship or path in a row: `Record.data()` knows how to flatten those."""
+
+
+def _plain(value: Any) -> Any:
+    """`to_native` for values without graph objects, typed by `type()` first: one pass over a
+    row instead of the driver's `Record.data()` walk plus ours (a quarter of a wide response)."""
+    kind = type(value)
+    if kind in _PLAIN:
+        return value
+    if kind is list:
+        return [_plain(v) for v in value]
+    if kind is dict:
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, _TEMPORAL):
+        return value.to_native()
+    if isinstance(value, _GRAPH):
+        raise _GraphValue
+    return value
+
+
+def _row(record: neo4j.Record) -> Record:
+    try:
+        return {k: _plain(v) for k, v in zip(record.keys(), record, strict=True)}
+    except _GraphValue:
+        return {k: to_native(v) for k, v in record.data().items()}
+
+
 def _params(stmt: Statement, given: Mapping[str, Any]) -> dict[str, Any]:
     unknown = set(given) - stmt.param_names
     if unknown:
@@ -105,7 +138,7 @@ class Tx:
     async def run(self, stmt: Statement, **params: Any) -> list[Record]:
         self._stats.round_trips += 1
         result = await self._tx.run(stmt.body, _params(stmt, params))
-        return [to_native(r) for r in await result.data()]
+        return [_row(record) async for record in result]
 
     async def one(self, stmt: Statement, **params: Any) -> Record | None:
         rows = await self.run(stmt, **params)
