@@ -12,7 +12,7 @@ from graph.executor import _row, to_native
 
 
 def test_plain_rows_convert_dates_deeply_in_one_pass() -> None:
-    record = neo4j.Record(
+    record = neo4j.Record(  # type: ignore[no-untyped-call]
         {
             "s": "甲",
             "n": 3,
@@ -32,7 +32,7 @@ def test_plain_rows_convert_dates_deeply_in_one_pass() -> None:
 
 def test_rows_with_graph_objects_are_flattened_as_the_driver_does() -> None:
     node = Node(Graph(), "4:x:1", 1, {"Subject"}, {"sid": "X", "since": ntime.Date(2020, 1, 1)})
-    record = neo4j.Record({"n": node, "many": [node], "k": 1})
+    record = neo4j.Record({"n": node, "many": [node], "k": 1})  # type: ignore[no-untyped-call]
     row = _row(record)
     assert row == to_native(record.data())
     assert row["n"] == {"sid": "X", "since": date(2020, 1, 1)}
