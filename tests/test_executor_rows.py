@@ -25,7 +25,8 @@ def test_plain_rows_convert_dates_deeply_in_one_pass() -> None:
     )
     row = _row(record)
     assert row == to_native(record.data())
-    assert row["day"] == date(2026, 6, 30) and type(row["day"]) is date
+    assert row["day"] == date(2026, 6, 30)
+    assert type(row["day"]) is date
     assert row["nested"] == [{"at": datetime(2026, 6, 30, 12, 0, 1)}, [date(2020, 1, 2)]]
     assert list(row) == ["s", "n", "f", "b", "none", "day", "nested"]
 
