@@ -54,6 +54,7 @@ def defaults(as_of: date) -> dict[str, Any]:
         "maxGeneral": hebei.max_general_for_b,
         "minShare": SCHEMES.linked_risk.min_share,
         "excludedHolderKinds": SCHEMES.linked_risk.excluded_holder_kinds,
+        "excludedKinds": SCHEMES.clusters.excluded_kinds,
         "controlRatio": SCHEMES.ownership.control_ratio,
         "threshold": 0.25,
         "minListed": 1,
