@@ -130,7 +130,7 @@ async def related_parties(
                 limit=local_limit,
             )
             added = int(row["total"]) if row else 0
-            if found + 1 + added > max_nodes:
+            if count and found + 1 + added > max_nodes:
                 raise _too_many(max_depth, max_nodes)
             levels.append(_take(row["page"] if row else [], parent, rows))
             # The level holds only its page, whose first subject is number `found + local_skip`.
@@ -142,12 +142,13 @@ async def related_parties(
         )
         found_rows.sort(key=lambda r: r["sid"])
         levels.append(_take(found_rows, parent, rows))
+        if not count and end is not None and len(parent) - 1 >= end:
+            # The window is complete: how large the rest of the network is does not matter.
+            return Related(_window(levels, parent, rows, skip, end), None)
         if len(parent) > max_nodes:
             raise _too_many(max_depth, max_nodes)
         if not levels[-1]:
             break
-        if not count and end is not None and len(parent) - 1 >= end:
-            return Related(_window(levels, parent, rows, skip, end), None)
     return Related(_window(levels, parent, rows, skip, end), len(parent) - 1)
 
 

@@ -320,3 +320,25 @@ async def test_subject_carries_grade_flags_and_indicators(gql: GQL) -> None:
     assert body["data"]["b"]["grade"] == {"grade": "C", "seriousCount": 1}
     assert body["data"]["b"]["flags"] == []
     assert body["data"]["e"] == {"grade": {"grade": "A"}, "flags": []}
+
+
+async def test_the_network_size_limit_binds_only_when_the_total_is_asked(
+    executor: Executor,
+) -> None:
+    from datetime import date
+
+    from graph.errors import LimitExceeded
+    from graph.network import related_parties
+
+    day = date(2022, 6, 1)
+    # Level 2 takes the network past 4 subjects; a page of 3 is complete at that level, so a
+    # caller who does not ask for the total gets it (middle level at depth 4, last level at 2).
+    for depth in (4, 2):
+        page = await related_parties(
+            executor, A, max_depth=depth, as_of=day, limit=3, count=False, max_nodes=4
+        )
+        assert [(r.node["sid"], r.distance) for r in page.reached] == ordered(
+            (P1, 1), (C, 1), (B, 2)
+        )
+        with pytest.raises(LimitExceeded):
+            await related_parties(executor, A, max_depth=depth, as_of=day, limit=3, max_nodes=4)
