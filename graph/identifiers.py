@@ -9,6 +9,7 @@ plausible ID numbers, which a plain hash would allow.
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import hmac
 from dataclasses import dataclass
@@ -20,8 +21,11 @@ from stdnum.exceptions import InvalidChecksum, InvalidFormat, InvalidLength, Val
 from graph.errors import BadUserInput
 
 
+@functools.lru_cache(maxsize=65_536)
 def normalize_uscc(value: str) -> str:
     """Return the compact, upper-case USCC or raise `BadUserInput` saying what is wrong.
+
+    Cached (a failure is not): a bulk feed names each organisation in many role and record rows.
 
     An already compact code (the usual case in a bulk feed) skips stdnum's re-cleaning: it is
     accepted when stdnum's check digit matches (which also proves every character is in the USCC

@@ -182,19 +182,21 @@ def id_context(id_key: bytes, *, cache: bool = False) -> dict[str, Any]:
     return {"id_key": id_key, "cache": {} if cache else None}
 
 
-def _exactly_one(model: BaseModel, fields: tuple[str, ...]) -> str:
-    given = [f for f in fields if getattr(model, f) is not None]
-    if len(given) != 1:
+def _exactly_one(fields: tuple[str, str, str], a: object, b: object, c: object) -> None:
+    """`a`, `b`, `c` are the values of `fields`, in order: exactly one must be given."""
+    if (a is None) + (b is None) + (c is None) != 2:
         raise FieldError(fields[0], f"give exactly one of {', '.join(fields)}")
-    return given[0]
 
 
-def _subject_sid(model: BaseModel, prefix: str) -> str:
-    key: PersonKey | None = getattr(model, f"{prefix}IdNumber")
+HOLDER_FIELDS = ("holderIdNumber", "holderUscc", "holderId")
+SUBJECT_FIELDS = ("subjectUscc", "subjectIdNumber", "subjectId")
+
+
+def _subject_sid(key: PersonKey | None, uscc: str | None, public: str | None) -> str:
+    """The subject id a row names by ID number, USCC or public id (exactly one is given)."""
     if key is not None:
         return key.pid
-    uscc: str | None = getattr(model, f"{prefix}Uscc")
-    return uscc or getattr(model, f"{prefix}Id")
+    return uscc or public or ""
 
 
 def _not_before(later: date | None, earlier: date | None, field: str, other: str) -> None:
@@ -279,13 +281,14 @@ class RoleIn(InputModel):
 
     @model_validator(mode="after")
     def _rules(self) -> RoleIn:
-        _exactly_one(self, ("holderIdNumber", "holderUscc", "holderId"))
+        _exactly_one(HOLDER_FIELDS, self.holderIdNumber, self.holderUscc, self.holderId)
         spec = MODEL.roles[self.role]
-        holder = "Person" if self.holder_sid.startswith("P") else "Organization"
+        sid = self.holder_sid
+        holder = "Person" if sid.startswith("P") else "Organization"
         if holder not in spec.holders:
             what = "a person" if holder == "Person" else "an organisation"
             raise FieldError("role", f"{self.role} cannot be held by {what}")
-        if holder == "Organization" and self.holder_sid == self.uscc:
+        if holder == "Organization" and sid == self.uscc:
             raise FieldError("uscc", "an organisation cannot hold a role in itself")
         if self.ratio is not None and "ratio" not in spec.properties:
             raise FieldError(
@@ -298,7 +301,7 @@ class RoleIn(InputModel):
 
     @property
     def holder_sid(self) -> str:
-        return _subject_sid(self, "holder")
+        return _subject_sid(self.holderIdNumber, self.holderUscc, self.holderId)
 
 
 class RoleEndIn(InputModel):
@@ -342,7 +345,7 @@ class RecordIn(InputModel):
 
     @model_validator(mode="after")
     def _rules(self) -> RecordIn:
-        _exactly_one(self, ("subjectUscc", "subjectIdNumber", "subjectId"))
+        _exactly_one(SUBJECT_FIELDS, self.subjectUscc, self.subjectIdNumber, self.subjectId)
         if MODEL.record_types[self.recordType].derived:
             raise FieldError(
                 "recordType", f"{self.recordType} records are derived by rules, not loaded"
@@ -364,7 +367,7 @@ class RecordIn(InputModel):
 
     @property
     def subject_sid(self) -> str:
-        return _subject_sid(self, "subject")
+        return _subject_sid(self.subjectIdNumber, self.subjectUscc, self.subjectId)
 
 
 class ListEntryIn(InputModel):
@@ -389,7 +392,7 @@ class ListEntryIn(InputModel):
 
     @model_validator(mode="after")
     def _rules(self) -> ListEntryIn:
-        _exactly_one(self, ("subjectUscc", "subjectIdNumber", "subjectId"))
+        _exactly_one(SUBJECT_FIELDS, self.subjectUscc, self.subjectIdNumber, self.subjectId)
         _not_before(self.validUntil, self.validFrom, "validUntil", "validFrom")
         if self.debtResponsibleIdNumbers and MODEL.list_types[self.listType].polarity != (
             "NEGATIVE"
@@ -401,7 +404,7 @@ class ListEntryIn(InputModel):
 
     @property
     def subject_sid(self) -> str:
-        return _subject_sid(self, "subject")
+        return _subject_sid(self.subjectIdNumber, self.subjectUscc, self.subjectId)
 
 
 class MeasureIn(InputModel):

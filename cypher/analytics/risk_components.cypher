@@ -34,19 +34,19 @@ WHERE NOT coalesce(h1.kind, '') IN $excludedKinds
 MATCH (h1)-[r2:LEGAL_REPRESENTATIVE_OF|ACTUAL_CONTROLLER_OF]->(m1:Organization)
 WHERE m1 <> l AND NOT coalesce(m1.kind, '') IN $excludedKinds
   AND (r2.from IS NULL OR r2.from <= $asOf) AND (r2.to IS NULL OR r2.to >= $asOf)
-WITH l, collect(DISTINCT m1) AS near
+WITH l, collect(DISTINCT m1.sid) AS near, collect(DISTINCT m1.name) AS nearNames
 CALL (l, near) {
-  UNWIND CASE WHEN $hops >= 2 THEN near ELSE [] END AS m1
-  MATCH (m1)<-[r3:LEGAL_REPRESENTATIVE_OF|ACTUAL_CONTROLLER_OF]-(h2:Subject)
+  UNWIND CASE WHEN $hops >= 2 THEN near ELSE [] END AS k
+  MATCH (m1:Subject {sid: k})<-[r3:LEGAL_REPRESENTATIVE_OF|ACTUAL_CONTROLLER_OF]-(h2:Subject)
   WHERE NOT coalesce(h2.kind, '') IN $excludedKinds
     AND (r3.from IS NULL OR r3.from <= $asOf) AND (r3.to IS NULL OR r3.to >= $asOf)
   MATCH (h2)-[r4:LEGAL_REPRESENTATIVE_OF|ACTUAL_CONTROLLER_OF]->(m2:Organization)
   WHERE m2 <> l AND NOT coalesce(m2.kind, '') IN $excludedKinds
     AND (r4.from IS NULL OR r4.from <= $asOf) AND (r4.to IS NULL OR r4.to >= $asOf)
-  RETURN collect(DISTINCT m2) AS far
+  RETURN collect(DISTINCT m2.name) AS farNames
 }
-UNWIND near + far AS m
-WITH l, collect(DISTINCT m.name) AS reached
+UNWIND nearNames + farNames AS name
+WITH l, collect(DISTINCT name) AS reached
 RETURN l.sid AS listed, l.name AS listedName, reached, size(reached) AS size
 ORDER BY size DESC, listed
 LIMIT $limit

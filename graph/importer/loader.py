@@ -12,6 +12,10 @@ How a run goes:
   is loaded (order independence), until a round makes no progress; what is left is rejected, and
   one batched look-up names the missing end (`unknown holder`, `unknown organisation`, …).
 * At most one batch is in flight: while the database writes it, the loop validates the next one.
+  Until the run's first buffer fills, a buffer of `EARLY` rows is written whenever none is in
+  flight, so the database does not sit idle while the first full batch is validated (a roles
+  file spreads its first rows over several buffers, one per role type). After that, batches are
+  full: smaller ones would cost the database a transaction each whenever it ran ahead.
 * With `propagate=True` (the `creditgraph import` command), a batch of list entries or records
   that a sanction rule starts from is propagated in the batch's own transaction, and sources whose
   roles came later are propagated again at the end of the run (graph/importer/propagation.py);
@@ -49,7 +53,8 @@ from graph.risk.refresh import drain as drain_refreshes
 log = logging.getLogger("creditgraph.import")
 
 GET_EXISTING_KEYS = statement("import/get_existing_keys")
-YIELD_EVERY = 256  # rows validated between two chances for the in-flight write to progress
+YIELD_EVERY = 64  # rows validated between two chances for the in-flight write to progress
+EARLY = 1000  # rows a buffer needs to be written before it is full, while a run starts
 LOOKUP_CHUNK = 10_000
 REJECTS_SUFFIX = ".rejects.jsonl"
 
@@ -108,6 +113,7 @@ class Loader:
         self.new_first: dict[Lane, bool] = {}
         self.seq = 0
         self.batches = 0
+        self.starting = True  # no buffer has filled yet: `EARLY` applies
 
     # -- reading ---------------------------------------------------------------------------
     async def add_all(self, rows: Iterable[Row]) -> None:
@@ -131,10 +137,16 @@ class Loader:
         if buffer.pop(planned.key, None) is not None:
             self.summary.of(lane.kind).updated += 1  # superseded by this later row
         buffer[planned.key] = pending
-        if len(buffer) >= self._limit(lane):
+        full = len(buffer) >= self._limit(lane)
+        if full or (self.starting and len(buffer) >= EARLY and self._idle()):
+            self.starting &= not full
             for earlier in [s for s in self.buffers if s[0].stage < lane.stage]:
                 await self._submit(earlier[0], self._take(earlier))
             await self._submit(lane, self._take(slot))
+
+    def _idle(self) -> bool:
+        """No batch in flight: the database waits for this loop."""
+        return self.inflight is None or self.inflight.done()
 
     def _validate(self, file: str, line: int, data: dict[str, Any]) -> Planned | None:
         unreadable = data.get(UNREADABLE)
@@ -148,7 +160,8 @@ class Loader:
             self._reject("unknown", file, line, KIND, reason, data)
             return None
         self.summary.of(kind).rows += 1
-        fields = {k: v for k, v in data.items() if k != KIND}
+        fields = dict(data)
+        fields.pop(KIND, None)
         try:
             model = IMPORT_MODELS[kind].model_validate(fields, context=self.context)
         except ValidationError as exc:

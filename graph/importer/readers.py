@@ -11,6 +11,7 @@ import csv
 import json
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -42,6 +43,7 @@ def kind_from_name(path: Path) -> str | None:
     return next((_KIND_ALIASES[a] for a in _BY_LENGTH if compact.startswith(a)), None)
 
 
+@lru_cache(maxsize=256)  # called for every row, nearly always with one of a few spellings
 def normalise_kind(value: str) -> str | None:
     """A kind as written in a row or on the command line (`listEntry`, `list_entries`, `roles`)."""
     return _KIND_ALIASES.get(re.sub(r"[^a-z]", "", value.lower()))
@@ -55,7 +57,7 @@ def read_jsonl(path: Path, kind: str | None = None) -> Iterator[Row]:
             if not raw.strip():
                 continue
             try:
-                data = json.loads(raw)
+                data = json.loads(_text(raw))
             except UnicodeDecodeError:
                 yield name, number, {UNREADABLE: "the line is not UTF-8"}
                 continue
@@ -65,10 +67,21 @@ def read_jsonl(path: Path, kind: str | None = None) -> Iterator[Row]:
             if not isinstance(data, dict):
                 yield name, number, {UNREADABLE: "the line is not a JSON object"}
                 continue
-            row = {k: v for k, v in data.items() if v is not None}
+            if None in data.values():
+                data = {k: v for k, v in data.items() if v is not None}
+            row: dict[str, Any] = data
             if kind is not None:
                 row.setdefault(KIND, kind)
             yield name, number, row
+
+
+def _text(raw: bytes) -> str | bytes:
+    """A line as `json.loads` would decode it: an object's line (`{`, no UTF-16/32 NUL byte
+    next) is UTF-8 for it, so it is decoded here without its encoding sniffing; anything else
+    is left to `json.loads`."""
+    if raw[:1] == b"{" and raw[1:2] != b"\0":
+        return raw.decode("utf-8", "surrogatepass")
+    return raw
 
 
 def read_csv(path: Path, file_kind: str) -> Iterator[Row]:
