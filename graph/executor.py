@@ -55,17 +55,6 @@ _SLOTTED: ContextVar[bool] = ContextVar("creditgraph_slotted", default=False)
 EXPLAIN = "EXPLAIN "  # the planner prefix, not a statement
 
 
-def to_native(value: Any) -> Any:
-    """Driver temporal values become `datetime` objects; containers are converted deeply."""
-    if isinstance(value, ntime.Date | ntime.DateTime | ntime.Time):
-        return value.to_native()
-    if isinstance(value, list):
-        return [to_native(v) for v in value]
-    if isinstance(value, dict):
-        return {k: to_native(v) for k, v in value.items()}
-    return value
-
-
 _PLAIN = frozenset({str, int, float, bool, type(None)})
 _TEMPORAL = (ntime.Date, ntime.DateTime, ntime.Time)
 _GRAPH = (neo4j.graph.Node, neo4j.graph.Relationship, neo4j.graph.Path)
@@ -75,16 +64,17 @@ class _GraphValue(Exception):
     """A node, relationship or path in a row: `Record.data()` knows how to flatten those."""
 
 
-def _plain(value: Any) -> Any:
-    """`to_native` for values without graph objects, typed by `type()` first: one pass over a
-    row instead of the driver's `Record.data()` walk plus ours (a quarter of a wide response)."""
+def to_native(value: Any) -> Any:
+    """Driver temporal values become `datetime` objects; containers are converted deeply.
+    Typed by `type()` first: this runs once per value of every row. A node, relationship or path
+    raises `_GraphValue` (its row is flattened by the driver first, see `_row`)."""
     kind = type(value)
     if kind in _PLAIN:
         return value
     if kind is list:
-        return [_plain(v) for v in value]
+        return [to_native(v) for v in value]
     if kind is dict:
-        return {k: _plain(v) for k, v in value.items()}
+        return {k: to_native(v) for k, v in value.items()}
     if isinstance(value, _TEMPORAL):
         return value.to_native()
     if isinstance(value, _GRAPH):
@@ -93,8 +83,10 @@ def _plain(value: Any) -> Any:
 
 
 def _row(record: neo4j.Record) -> Record:
+    """One pass over a row, instead of the driver's `Record.data()` walk plus ours (a quarter of
+    a wide response's time); rows holding graph objects take the driver's walk first."""
     try:
-        return {k: _plain(v) for k, v in zip(record.keys(), record, strict=True)}
+        return {k: to_native(v) for k, v in zip(record.keys(), record, strict=True)}
     except _GraphValue:
         return {k: to_native(v) for k, v in record.data().items()}
 

@@ -16,6 +16,8 @@ from typing import Any, Literal
 
 from graph.cypher import Statement, statement
 from graph.inputs import (
+    HOLDER_FIELDS,
+    SUBJECT_FIELDS,
     AuthorityIn,
     InputModel,
     ListEntryIn,
@@ -162,13 +164,14 @@ def props(**values: Any) -> Params:
     return {k: v for k, v in values.items() if v is not None}
 
 
+def _given(fields: tuple[str, str, str], first: object, second: object) -> str:
+    """Which of the three `fields` a row gave, from the first two values (validation made sure
+    exactly one is given)."""
+    return fields[0] if first is not None else fields[1] if second is not None else fields[2]
+
+
 def _subject_ref(model: RecordIn | ListEntryIn, sid: str) -> Ref:
-    if model.subjectUscc is not None:
-        field = "subjectUscc"
-    elif model.subjectIdNumber is not None:
-        field = "subjectIdNumber"
-    else:
-        field = "subjectId"
+    field = _given(SUBJECT_FIELDS, model.subjectUscc, model.subjectIdNumber)
     return Ref(field, "unknown subject", "subject", (sid,))
 
 
@@ -217,12 +220,7 @@ def plan_measure(m: MeasureIn) -> Planned:
 
 
 def plan_role(m: RoleIn) -> Planned:
-    if m.holderIdNumber is not None:
-        holder_field = "holderIdNumber"
-    elif m.holderUscc is not None:
-        holder_field = "holderUscc"
-    else:
-        holder_field = "holderId"
+    holder_field = _given(HOLDER_FIELDS, m.holderIdNumber, m.holderUscc)
     holder, uscc, start = m.holder_sid, m.uscc, m.from_
     refs = (
         Ref(holder_field, "unknown holder", "subject", (holder,)),

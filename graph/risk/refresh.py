@@ -91,7 +91,7 @@ async def drain(
 
 async def _refresh(executor: Executor, chunk: list[str], as_of: date | None, done: Drained) -> None:
     """Refresh one chunk of targets in one transaction. A chunk that fails while the database
-    still answers (too heavy for the query timeout: targets around a hub person on a large graph)
+    still answers (too heavy for the query timeout: targets around a hub on a large graph)
     is split in halves; a single target that still fails is skipped and logged, so one target
     cannot stall the queue (a full `analytics linked-risk` recomputation covers it). When the
     database does not answer, the failure is raised and every request stays."""
