@@ -1,12 +1,23 @@
-"""GraphQL execution with a fast path for plain leaf fields.
+"""GraphQL execution with a fast path for plain fields.
 
 graphql-core resolves every field alike: a path object, a resolve-info object, the resolver, then
 completion through the type checks. On the wide responses of this API (an entity card is ~500
 fields, most of them names, roles and dates read straight off an object) that costs more than
-the database. A field whose resolver is Strawberry's default attribute read, which takes no
-arguments and returns a scalar or an enum, is here read and serialised inline; a null for a
-non-null field, a missing attribute or a value its type refuses goes the ordinary way, so errors
-are exactly graphql-core's. The schema has no `@stream`, so lists skip the per-list lookup of it.
+the database. A *plain* field is one whose resolver is Strawberry's default attribute read and
+which takes no arguments:
+* a plain leaf (scalar or enum) is read and serialised inline; a null for a non-null field, a
+  missing attribute or a value its type refuses goes the ordinary way, so errors are exactly
+  graphql-core's;
+* any other plain field (a connection's `edges`, an edge's `node`, `pageInfo`) is read inline and
+  completed by `_complete`, graphql-core's completion without the per-field resolve info: the
+  same null, list, leaf, abstract-type and `is_type_of` rules, the same error handling per field
+  and per list item; anything unusual (a non-list iterable, an awaitable runtime type) is handed
+  to graphql-core's own `complete_value`.
+A field with a Strawberry resolver and no field extensions is called directly (`_Call`): its
+arguments are coerced and converted once per field of the query, not once per parent object
+(an entity card asks `listEntries(first: 10)` of ~100 organisations), then graphql-core
+completes the result as usual. The schema has no `@stream`, so lists skip the per-list lookup
+of it.
 """
 
 from __future__ import annotations
@@ -15,17 +26,30 @@ from collections.abc import Callable
 from typing import Any, NamedTuple
 
 from graphql import (
+    GraphQLAbstractType,
     GraphQLEnumType,
+    GraphQLField,
+    GraphQLInterfaceType,
+    GraphQLLeafType,
+    GraphQLList,
     GraphQLNonNull,
     GraphQLObjectType,
+    GraphQLOutputType,
+    GraphQLResolveInfo,
     GraphQLScalarType,
     GraphQLSchema,
+    GraphQLUnionType,
     Undefined,
+    UndefinedType,
+    get_argument_values,
+    get_named_type,
 )
 from graphql.execution.collect_fields import FieldDetailsList, GroupedFieldSet
-from graphql.execution.executor import StreamUsage
+from graphql.execution.executor import StreamUsage, invalid_return_type_error, to_nodes
 from graphql.pyutils import AwaitableOrValue, Path, gather_with_cancel
 from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
+from strawberry.types.arguments import convert_arguments
+from strawberry.types.field import StrawberryField
 
 _MISSING = object()
 
@@ -36,30 +60,180 @@ class _Leaf(NamedTuple):
     non_null: bool
 
 
-_PLANS: dict[int, tuple[GraphQLObjectType, dict[str, _Leaf]]] = {}
+class _Plain(NamedTuple):
+    """A plain field of object, interface or list type: read inline, completed by `_complete`."""
+
+    attr: str
+    type: GraphQLOutputType
 
 
-def _leaf_plan(schema: GraphQLSchema, parent: GraphQLObjectType) -> dict[str, _Leaf]:
-    """The parent type's plain leaf fields, by field name (computed once per type)."""
+_PLANS: dict[int, tuple[GraphQLObjectType, dict[str, _Leaf | _Plain]]] = {}
+
+
+class _Call(NamedTuple):
+    """A field resolved by calling its Strawberry resolver directly (see the module doc)."""
+
+    field_def: GraphQLField
+    field: StrawberryField
+    self_param: bool
+    info_name: str | None
+    source_names: tuple[str, ...]  # `root` / `parent` parameters
+    cacheable: bool  # every argument is a scalar or an enum (or a list of them)
+
+
+_CALLS: dict[tuple[int, str], tuple[GraphQLObjectType, _Call | None]] = {}
+
+
+def _call_plan(schema: GraphQLSchema, parent: GraphQLObjectType, name: str) -> _Call | None:
+    """How to call this field's resolver directly, or None for graphql-core's own path."""
+    cached = _CALLS.get((id(parent), name))
+    if cached is not None and cached[0] is parent:
+        return cached[1]
+    field_def = parent.fields.get(name)
+    definition = field_def.extensions.get("strawberry-definition") if field_def else None
+    strawberry_schema = getattr(schema, "_strawberry_schema", None)
+    call = None
+    if (
+        field_def is not None
+        and isinstance(definition, StrawberryField)
+        and definition.base_resolver is not None
+        and not definition.extensions
+        and strawberry_schema is not None
+        and not strawberry_schema.schema_converter.exception_handlers
+    ):
+        resolver = definition.base_resolver
+        args = field_def.args.values()
+        sources = (resolver.parent_parameter, resolver.root_parameter)
+        call = _Call(
+            field_def,
+            definition,
+            resolver.self_parameter is not None,
+            resolver.info_parameter.name if resolver.info_parameter else None,
+            tuple(p.name for p in sources if p is not None),
+            all(isinstance(get_named_type(a.type), GraphQLLeafType) for a in args),
+        )
+    _CALLS[(id(parent), name)] = (parent, call)
+    return call
+
+
+def _field_plan(schema: GraphQLSchema, parent: GraphQLObjectType) -> dict[str, _Leaf | _Plain]:
+    """The parent type's plain fields, by field name (computed once per type)."""
     cached = _PLANS.get(id(parent))
     if cached is not None and cached[0] is parent:
         return cached[1]
-    plan: dict[str, _Leaf] = {}
+    plan: dict[str, _Leaf | _Plain] = {}
     for name, field in parent.fields.items():
         definition = field.extensions.get("strawberry-definition")
-        if definition is None or field.args or not getattr(field.resolve, "_is_default", False):
+        if (
+            definition is None
+            or field.args
+            or not definition.is_basic_field  # no resolver, no field extensions
+            or definition.default_resolver is not getattr
+            or not getattr(field.resolve, "_is_default", False)  # no exception handlers
+        ):
             continue
         of_type, non_null = field.type, False
         if isinstance(of_type, GraphQLNonNull):
             of_type, non_null = of_type.of_type, True
         if isinstance(of_type, GraphQLScalarType | GraphQLEnumType):
             plan[name] = _Leaf(definition.python_name, of_type.coerce_output_value, non_null)
+        else:
+            plan[name] = _Plain(definition.python_name, field.type)
     _PLANS[id(parent)] = (parent, plan)
     return plan
 
 
 class FastExecutionContext(StrawberryGraphQLCoreExecutionContext):
-    """Strawberry's execution context with plain leaf fields completed inline."""
+    """Strawberry's execution context with plain fields completed inline and resolvers called
+    directly (see the module doc)."""
+
+    def execute_field(
+        self,
+        parent_type: GraphQLObjectType,
+        source: Any,
+        field_details_list: FieldDetailsList,
+        path: Path,
+        position_context: Any,
+    ) -> AwaitableOrValue[Any] | UndefinedType:
+        call = None
+        if self.middleware_manager is None or not self.middleware_manager.middlewares:
+            call = _call_plan(self.schema, parent_type, field_details_list[0].node.name.value)
+        if call is None:
+            return super().execute_field(
+                parent_type, source, field_details_list, path, position_context
+            )
+        # graphql-core's execute_field, with the resolver called as `_Call` says.
+        return_type = call.field_def.type
+        info = self.build_resolve_info(
+            call.field_def, to_nodes(field_details_list), parent_type, path
+        )
+        try:
+            result = self._call(call, source, info, field_details_list)
+            if self.is_awaitable(result):
+                return self.complete_awaitable_value(
+                    return_type, field_details_list, info, path, result, position_context
+                )
+            completed = self.complete_value(
+                return_type, field_details_list, info, path, result, position_context
+            )
+            if self.is_awaitable(completed):
+
+                async def await_completed() -> Any:
+                    try:
+                        return await completed
+                    except Exception as raw_error:
+                        self.handle_field_error(raw_error, return_type, field_details_list, path)
+                        return None
+
+                return await_completed()
+        except Exception as raw_error:
+            self.handle_field_error(raw_error, return_type, field_details_list, path)
+            return None
+        return completed
+
+    def _call(
+        self,
+        call: _Call,
+        source: Any,
+        info: GraphQLResolveInfo[Any],
+        field_details_list: FieldDetailsList,
+    ) -> Any:
+        """Strawberry's resolver call (arguments converted, `self`/`info`/`root` passed)."""
+        converter = self.schema._strawberry_schema.schema_converter  # type: ignore[attr-defined]
+        strawberry_info = converter.config.info_class(_raw_info=info, _field=call.field)
+        details = field_details_list[0]
+        node = details.node
+        cache: dict[int, tuple[Any, dict[str, Any]]] = self.__dict__.setdefault("_arguments", {})
+        cached = cache.get(id(node)) if details.fragment_variable_values is None else None
+        if cached is not None:
+            kwargs = dict(cached[1])
+        else:
+            raw = (
+                get_argument_values(
+                    call.field_def,
+                    node,
+                    self.variable_values,
+                    details.fragment_variable_values,
+                    self.hide_suggestions,
+                )
+                if call.field_def.args or node.arguments
+                else {}
+            )
+            kwargs = convert_arguments(
+                raw,
+                call.field.arguments,
+                scalar_registry=converter.scalar_registry,
+                config=converter.config,
+                info=strawberry_info,
+            )
+            if call.cacheable and details.fragment_variable_values is None:
+                cache[id(node)] = (node, dict(kwargs))  # the node kept alive: its id stays its own
+        args = [source] if call.self_param else []
+        for name in call.source_names:
+            kwargs[name] = source
+        if call.info_name is not None:
+            kwargs[call.info_name] = strawberry_info
+        return call.field.get_result(source, info=strawberry_info, args=args, kwargs=kwargs)
 
     def execute_fields(
         self,
@@ -69,18 +243,33 @@ class FastExecutionContext(StrawberryGraphQLCoreExecutionContext):
         grouped_field_set: GroupedFieldSet,
         position_context: Any,
     ) -> AwaitableOrValue[dict[str, Any]]:
-        leaves = _leaf_plan(self.schema, parent_type)
+        plan = _field_plan(self.schema, parent_type)
         results: dict[str, Any] = {}
         is_awaitable = self.is_awaitable
         awaitable_fields: list[str] = []
         try:
             for response_name, field_details_list in grouped_field_set.items():
-                leaf = leaves.get(field_details_list[0].node.name.value)
-                if leaf is not None:
-                    value = _leaf_value(leaf, source_value)
-                    if value is not _MISSING:
-                        results[response_name] = value
-                        continue
+                field = plan.get(field_details_list[0].node.name.value)
+                if field is not None:
+                    if isinstance(field, _Leaf):
+                        value = _leaf_value(field, source_value)
+                        if value is not _MISSING:
+                            results[response_name] = value
+                            continue
+                    else:
+                        value = getattr(source_value, field.attr, _MISSING)
+                        if value is not _MISSING:
+                            result = self._plain_field(
+                                parent_type,
+                                field.type,
+                                field_details_list,
+                                Path(path, response_name, parent_type.name),
+                                value,
+                            )
+                            results[response_name] = result
+                            if is_awaitable(result):
+                                awaitable_fields.append(response_name)
+                            continue
                 result = self.execute_field(
                     parent_type,
                     source_value,
@@ -109,6 +298,198 @@ class FastExecutionContext(StrawberryGraphQLCoreExecutionContext):
             return results
 
         return get_results()
+
+    def _plain_field(
+        self,
+        parent_type: GraphQLObjectType,
+        return_type: GraphQLOutputType,
+        field_details_list: FieldDetailsList,
+        path: Path,
+        value: Any,
+    ) -> AwaitableOrValue[Any]:
+        """`execute_field` for a plain field whose value is already read (same error rules)."""
+        try:
+            completed = self._complete(return_type, field_details_list, parent_type, path, value)
+        except Exception as raw_error:
+            self.handle_field_error(raw_error, return_type, field_details_list, path)
+            return None
+        if not self.is_awaitable(completed):
+            return completed
+
+        async def await_completed() -> Any:
+            try:
+                return await completed
+            except Exception as raw_error:
+                self.handle_field_error(raw_error, return_type, field_details_list, path)
+                return None
+
+        return await_completed()
+
+    def _info(
+        self, parent_type: GraphQLObjectType, field_details_list: FieldDetailsList, path: Path
+    ) -> GraphQLResolveInfo[Any]:
+        """The resolve info graphql-core would have built for this field (only when needed)."""
+        name = field_details_list[0].node.name.value
+        field_def = parent_type.fields[name]
+        return self.build_resolve_info(field_def, to_nodes(field_details_list), parent_type, path)
+
+    def _complete(
+        self,
+        return_type: GraphQLOutputType,
+        field_details_list: FieldDetailsList,
+        parent_type: GraphQLObjectType,
+        path: Path,
+        result: Any,
+    ) -> AwaitableOrValue[Any]:
+        """graphql-core's `complete_value` for a plain field's value (see the module doc)."""
+        if isinstance(result, Exception):
+            raise result
+        if isinstance(return_type, GraphQLNonNull):
+            completed = self._complete(
+                return_type.of_type, field_details_list, parent_type, path, result
+            )
+            if completed is None:
+                name = field_details_list[0].node.name.value
+                msg = f"Cannot return null for non-nullable field {parent_type}.{name}."
+                raise TypeError(msg)
+            return completed
+        if result is None or result is Undefined:
+            return None
+        if isinstance(return_type, GraphQLList):
+            if not isinstance(result, list | tuple):
+                return self._ordinary(return_type, field_details_list, parent_type, path, result)
+            return self._complete_list(
+                return_type.of_type, field_details_list, parent_type, path, result
+            )
+        if isinstance(return_type, GraphQLScalarType | GraphQLEnumType):
+            return self.complete_leaf_value(return_type, result)
+        if isinstance(return_type, GraphQLInterfaceType | GraphQLUnionType):
+            return self._complete_abstract(
+                return_type, field_details_list, parent_type, path, result
+            )
+        assert isinstance(return_type, GraphQLObjectType)
+        return self._complete_object(return_type, field_details_list, parent_type, path, result)
+
+    def _ordinary(
+        self,
+        return_type: GraphQLOutputType,
+        field_details_list: FieldDetailsList,
+        parent_type: GraphQLObjectType,
+        path: Path,
+        result: Any,
+    ) -> AwaitableOrValue[Any]:
+        info = self._info(parent_type, field_details_list, path)
+        return self.complete_value(return_type, field_details_list, info, path, result, None)
+
+    def _complete_list(
+        self,
+        item_type: GraphQLOutputType,
+        field_details_list: FieldDetailsList,
+        parent_type: GraphQLObjectType,
+        path: Path,
+        items: list[Any] | tuple[Any, ...],
+    ) -> AwaitableOrValue[list[Any]]:
+        is_awaitable = self.is_awaitable
+        completed: list[Any] = []
+        awaitable: list[int] = []
+        try:
+            for index, item in enumerate(items):
+                item_path = path.add_key(index, None)
+                if is_awaitable(item):  # graphql-core's own path for an awaitable item
+                    info = self._info(parent_type, field_details_list, path)
+                    completed.append(
+                        self.complete_awaitable_list_item_value(
+                            item, item_type, field_details_list, info, item_path, None
+                        )
+                    )
+                    awaitable.append(index)
+                    continue
+                try:
+                    value = self._complete(
+                        item_type, field_details_list, parent_type, item_path, item
+                    )
+                except Exception as raw_error:  # raised again for a non-null item type
+                    self.handle_field_error(raw_error, item_type, field_details_list, item_path)
+                    completed.append(None)
+                    continue
+                if is_awaitable(value):
+                    completed.append(
+                        self._await_item(value, item_type, field_details_list, item_path)
+                    )
+                    awaitable.append(index)
+                else:
+                    completed.append(value)
+        except Exception:
+            if awaitable:  # as graphql-core does: nothing started is left unawaited
+                self.settle_in_background([completed[i] for i in awaitable])
+            raise
+        if not awaitable:
+            return completed
+
+        async def get_completed() -> list[Any]:
+            if len(awaitable) == 1:
+                completed[awaitable[0]] = await completed[awaitable[0]]
+            else:
+                done = await gather_with_cancel(*(completed[i] for i in awaitable))
+                for index, value in zip(awaitable, done, strict=True):
+                    completed[index] = value
+            return completed
+
+        return get_completed()
+
+    async def _await_item(
+        self,
+        value: Any,
+        item_type: GraphQLOutputType,
+        field_details_list: FieldDetailsList,
+        item_path: Path,
+    ) -> Any:
+        try:
+            return await value
+        except Exception as raw_error:
+            self.handle_field_error(raw_error, item_type, field_details_list, item_path)
+            return None
+
+    def _complete_abstract(
+        self,
+        return_type: GraphQLAbstractType,
+        field_details_list: FieldDetailsList,
+        parent_type: GraphQLObjectType,
+        path: Path,
+        result: Any,
+    ) -> AwaitableOrValue[Any]:
+        info = self._info(parent_type, field_details_list, path)
+        resolve_type = return_type.resolve_type or self.type_resolver
+        runtime_name = resolve_type(result, info, return_type)
+        if self.is_awaitable(runtime_name):  # not in this schema: graphql-core's path
+            return self.complete_value(return_type, field_details_list, info, path, result, None)
+        runtime_type = self.ensure_valid_runtime_type(
+            runtime_name, return_type, field_details_list, info, result
+        )
+        return self._complete_object(
+            runtime_type, field_details_list, parent_type, path, result, info
+        )
+
+    def _complete_object(
+        self,
+        return_type: GraphQLObjectType,
+        field_details_list: FieldDetailsList,
+        parent_type: GraphQLObjectType,
+        path: Path,
+        result: Any,
+        info: GraphQLResolveInfo[Any] | None = None,
+    ) -> AwaitableOrValue[Any]:
+        if return_type.is_type_of:
+            info = info or self._info(parent_type, field_details_list, path)
+            matches = return_type.is_type_of(result, info)
+            if self.is_awaitable(matches):  # not in this schema: graphql-core's path
+                return self.complete_object_value(
+                    return_type, field_details_list, info, path, result, None
+                )
+            if not matches:
+                raise invalid_return_type_error(return_type, result, field_details_list)
+        grouped_field_set = self.collect_subfields(return_type, field_details_list)[0]
+        return self.execute_fields(return_type, result, path, grouped_field_set, None)
 
     def get_stream_usage(
         self, field_details_list: FieldDetailsList, path: Path

@@ -15,6 +15,7 @@ from api.extensions.errors import CodedErrors, mask_escaped
 from api.extensions.grammar import SpecGrammar
 from api.extensions.introspection import IntrospectionSwitch
 from api.extensions.limits import limit_extensions
+from api.extensions.parse_cache import CachedParse
 from api.extensions.validation_cache import StandardValidationCache
 from resolvers.analyst.queries import AnalystQueries
 from resolvers.audit.queries import AuditQueries
@@ -72,6 +73,7 @@ schema = CreditGraphSchema(
         SpecGrammar,
         IntrospectionSwitch,
         *limit_extensions(),
+        CachedParse,
         Authorization,
         StandardValidationCache,
     ],

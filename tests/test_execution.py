@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import json
 from enum import Enum
 from typing import Any
 
@@ -73,3 +75,102 @@ def test_fast_leaves_give_the_same_data_errors_and_key_order_as_graphql_core() -
         ("things", 1, "colour"),
         ("things", 2, "size"),
     ]
+
+
+# Plain object/list fields completed inline, and resolvers called directly: a small schema with
+# an interface, nested plain objects and lists, a resolver with arguments under a list, and every
+# kind of broken value graphql-core reports.
+
+
+@strawberry.interface(description="Something with a name.")
+class Named:
+    name: str = strawberry.field(description="Never null.")
+
+
+@strawberry.type(description="A leaf object.")
+class Tag(Named):
+    colour: Colour = strawberry.field(description="An enum.")
+
+
+@strawberry.type(description="Another implementation of Named.")
+class Label(Named):
+    size: int = strawberry.field(description="A number.")
+
+
+@strawberry.type(description="An edge in a list.")
+class Edge:
+    node: Named = strawberry.field(description="Interface-typed, plain.")
+    tags: list[Tag] = strawberry.field(description="Non-null items.")
+    maybe: list[Tag | None] | None = strawberry.field(description="Nullable items and list.")
+
+    @strawberry.field(description="A resolver with arguments, called once per edge.")
+    def pick(self, first: int, colours: list[Colour] | None = None) -> list[Tag]:
+        wanted = set(colours) if colours else None
+        return [t for t in self.tags if wanted is None or t.colour in wanted][:first]
+
+    @strawberry.field(description="An async resolver that fails on odd sizes.")
+    async def checked(self, info: strawberry.Info) -> str:
+        if isinstance(self.node, Label) and self.node.size % 2:
+            raise ValueError("odd size")
+        return str(info.path.as_list())
+
+
+@strawberry.type(description="A connection-like holder.")
+class Holder:
+    edges: list[Edge | None] = strawberry.field(description="Plain list of plain objects.")
+    first: Edge | None = strawberry.field(description="A nullable plain object.")
+
+
+def _holder() -> Holder:
+    red, blue = Tag(name="r", colour=Colour.RED), Tag(name="b", colour=Colour.BLUE)
+    bad_tag = Tag(name="x", colour=Colour.RED)
+    bad_tag.name = None  # type: ignore[assignment]
+    edges: list[Edge | None] = [
+        Edge(node=red, tags=[red, blue], maybe=[blue, None]),
+        Edge(node=Label(name="l", size=3), tags=[blue], maybe=None),
+        Edge(node=Label(name="m", size=4), tags=[red, bad_tag], maybe=[bad_tag]),
+        Edge(node="not a Named", tags=[], maybe=[]),  # type: ignore[arg-type]
+        Edge(node=blue, tags=None, maybe=[red]),  # type: ignore[arg-type]
+        Edge(node=blue, tags=(red,), maybe=iter([red])),  # type: ignore[arg-type]
+    ]
+    return Holder(edges=edges, first=edges[2])
+
+
+@strawberry.type(description="Root.")
+class TreeQuery:
+    @strawberry.field(description="The tree.")
+    def holder(self) -> Holder | None:
+        return _holder()
+
+
+TREE_QUERY = """query($c: [Colour!]) { holder {
+  first { node { name } tags { name } }
+  edges { node { __typename name ... on Tag { colour } ... on Label { size } }
+    tags { name colour } maybe { name } checked
+    pick(first: 1, colours: $c) { name } all: pick(first: 5) { name } } } }"""
+
+
+def _run_tree(context: type[Any]) -> dict[str, Any]:
+    schema = strawberry.Schema(query=TreeQuery, types=[Tag, Label], execution_context_class=context)
+    result = asyncio.run(schema.execute(TREE_QUERY, variable_values={"c": ["BLUE"]}))
+    errors = sorted((e.message, tuple(e.path or ())) for e in result.errors or [])
+    return {"data": result.data, "errors": errors}
+
+
+def test_plain_subtrees_and_direct_resolver_calls_answer_as_graphql_core() -> None:
+    fast, base = _run_tree(FastExecutionContext), _run_tree(StrawberryGraphQLCoreExecutionContext)
+    assert fast == base
+    assert json.dumps(fast["data"]) == json.dumps(base["data"])  # key order too
+    edges = fast["data"]["holder"]["edges"]
+    assert edges[0]["pick"] == [{"name": "b"}]
+    assert edges[0]["all"] == [{"name": "r"}, {"name": "b"}]
+    assert edges[0]["maybe"] == [{"name": "b"}, None]
+    assert edges[0]["checked"] == "['holder', 'edges', 0, 'checked']"  # paths reach resolvers
+    # Located errors: a null in a non-null nested field empties the nearest nullable parent.
+    paths = {path for _, path in fast["errors"]}
+    assert ("holder", "edges", 1, "checked") in paths  # the async resolver's failure
+    assert ("holder", "first", "tags", 1, "name") in paths  # `first` is nullable: it is null
+    assert fast["data"]["holder"]["first"] is None
+    assert ("holder", "edges", 3, "node") in paths  # not a Named: abstract type unresolved
+    assert ("holder", "edges", 4, "tags") in paths  # null for a non-null list
+    assert len(fast["errors"]) >= 5

@@ -19,6 +19,7 @@ from strawberry.types import ExecutionResult
 from api.extensions.cost import CostHint, cost_hint, query_cost
 from api.extensions.errors import CodedErrors
 from api.extensions.limits import limit_extensions
+from api.extensions.parse_cache import CachedParse
 from api.extensions.rules import selection_count
 from api.schema import CreditGraphSchema, schema
 from api.settings import Settings, get_settings
@@ -396,3 +397,22 @@ async def test_parse_and_validation_errors_have_codes_over_http(
     assert [e["extensions"]["code"] for e in body["errors"]] == ["GRAPHQL_PARSE_FAILED"]
     _, body = await post(client, "{ noSuchField }")
     assert [e["extensions"]["code"] for e in body["errors"]] == ["GRAPHQL_VALIDATION_FAILED"]
+
+
+@pytest.mark.db
+async def test_a_document_is_parsed_once_and_a_bad_one_reported_every_time(
+    client: httpx.AsyncClient,
+) -> None:
+    cache: Any = CachedParse().cached_parse_document  # an lru_cache
+    alias = f"t{time.monotonic_ns()}"  # a text no test sent before
+    text = f"{{ __typename {alias}: __typename }}"
+    before = cache.cache_info()
+    answers = [(await post(client, text))[1] for _ in range(3)]
+    after = cache.cache_info()
+    assert answers == [{"data": {"__typename": "Query", alias: "Query"}}] * 3
+    assert (after.misses - before.misses, after.hits - before.hits) == (1, 2)
+    # A text that does not parse is never cached: each request reports the error afresh.
+    for _ in range(2):
+        _, body = await post(client, "{ __typename")
+        assert [e["extensions"]["code"] for e in body["errors"]] == ["GRAPHQL_PARSE_FAILED"]
+    assert cache.cache_info().currsize == after.currsize
