@@ -148,3 +148,27 @@ async def test_validated_document_still_meets_the_limits_of_its_variables(gql: G
     for _ in range(2):  # an invalid document is checked afresh every time
         bad = await gql('{ searchSubjects(query: "x", first: 1) { nope } }')
         assert bad["errors"][0]["extensions"]["code"] == "GRAPHQL_VALIDATION_FAILED"
+
+
+async def test_card_loads_the_subject_and_its_holders_side_by_side(
+    gql: GQL, app: Starlette, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    executor: Executor = app.state.executor
+    unit, running, peak = executor.unit, 0, 0
+
+    async def watched(work: Any, **kwargs: Any) -> Any:
+        nonlocal running, peak
+        running += 1
+        peak = max(peak, running)
+        try:
+            return await unit(work, **kwargs)
+        finally:
+            running -= 1
+
+    monkeypatch.setattr(executor, "unit", watched)
+    card, trips = await counted(gql, app, CARD, {"u": B, "x": B})
+    assert (trips, peak) == (3, 2), "the subject and the holders in flight together"
+    assert len(card["enterprise"]["roles"]["edges"]) == 3
+    unknown = "91110105MARK0L00EN"  # well-formed, not in this graph: its holders load finds none
+    body = await gql(CARD, {"u": unknown, "x": unknown})
+    assert [e["extensions"]["code"] for e in body["errors"]] == ["NOT_FOUND"]

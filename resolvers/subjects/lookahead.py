@@ -152,11 +152,11 @@ class CardPlan:
     entries: ListEntryQuery | None  # list entries of the organisations on those pages
 
 
-def card_plan(info: Info[Any, Any]) -> CardPlan:
+def card_plan(info: Info[Any, Any], field_nodes: list[FieldNode] | None = None) -> CardPlan:
     """Read `roles { edges { node { ... on Person { roles(…) { edges { node {
-    listEntries(…) } } } } } } }` under the connection being resolved."""
-    raw = info._raw_info
-    edges = _named(_fields(info, [n.selection_set for n in raw.field_nodes], None), "edges")
+    listEntries(…) } } } } } } }` under the connection being resolved (or `field_nodes`)."""
+    nodes_of_roles = info._raw_info.field_nodes if field_nodes is None else field_nodes
+    edges = _named(_fields(info, [n.selection_set for n in nodes_of_roles], None), "edges")
     nodes = _named(_fields(info, edges, None), "node")
     roles = [f for f in _fields(info, nodes, PERSON) if f.name.value == "roles"]
     held = _one(info, PERSON, "roles", roles, _role_query)
@@ -166,6 +166,29 @@ def card_plan(info: Info[Any, Any]) -> CardPlan:
     held_nodes = _named(_fields(info, held_edges, None), "node")
     entries = [f for f in _fields(info, held_nodes, None) if f.name.value == "listEntries"]
     return CardPlan(held, _one(info, ORGANIZATION, "listEntries", entries, _entries_query))
+
+
+def _holders_query(info: Info[Any, Any], args: dict[str, Any]) -> RoleQuery:
+    """`Organization.roles`'s RoleQuery from its coerced arguments (as that resolver builds it)."""
+    win = window(args["first"], _given(args.get("after")), info.context.settings.max_page_size)
+    return RoleQuery(_strings(args.get("roles")), _given(args.get("asOf")), win.skip, win.limit)
+
+
+def prefetch_role_holders(info: Info[Context, None], sid: str) -> None:
+    """Start loading an organisation's role holders (with what `card_plan` adds) while the
+    organisation itself loads: an entity card's first two round trips then run side by side.
+    The `roles` field finds the load under its key; an unknown organisation just has none."""
+    selection = [n.selection_set for n in info._raw_info.field_nodes]
+    nodes = [f for f in _fields(info, selection, None) if f.name.value == "roles"]
+    q = _one(info, ORGANIZATION, "roles", nodes, _holders_query)
+    if q is None:
+        return
+    held = card_plan(info, nodes).held
+    pending = info.context.loaders.role_holders.load(
+        (sid, q if held is None else replace(q, held=held))
+    )
+    # Awaited by the `roles` field; when nobody does (no such organisation), its outcome is dropped.
+    pending.add_done_callback(lambda done: done.cancelled() or done.exception())
 
 
 async def role_holders_page(info: Info[Context, None], sid: str, q: RoleQuery) -> Page:

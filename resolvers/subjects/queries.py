@@ -15,6 +15,7 @@ from graph import network, subjects
 from graph.errors import NotFound
 from graph.identifiers import normalize_uscc
 from resolvers.enums import RoleType, SubjectKind
+from resolvers.subjects.lookahead import prefetch_role_holders
 from resolvers.subjects.network import RelatedParty, SubjectPath, path_from, related_from
 from resolvers.subjects.types import Organization, Person, Subject, subject_from_row
 
@@ -33,7 +34,9 @@ class SubjectQueries:
         "Errors: BAD_USER_INPUT (malformed USCC), NOT_FOUND."
     )
     async def enterprise(self, info: Info[Context, None], uscc: str) -> Organization:
-        subject = await subject_by_id(info, normalize_uscc(uscc))
+        sid = normalize_uscc(uscc)
+        prefetch_role_holders(info, sid)
+        subject = await subject_by_id(info, sid)
         assert isinstance(subject, Organization)
         return subject
 
