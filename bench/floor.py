@@ -1,9 +1,10 @@
 """The raw floor: the same rows written by the plainest fast statements, timing only the database.
 
 The floor is what the database alone costs for the import's writes: rows are converted (IDs
-hashed, dates parsed) before the clock starts, and only the time spent in the driver call is
-counted. The import's time over the floor's is the price of validation, change detection and the
-importer's bookkeeping.
+hashed, dates parsed into the Bolt form the import sends) before the clock starts, and only the
+time spent in the driver call is counted. It writes the same properties as the import, defaults
+included (tests/test_bench_floor.py compares the two graphs). The import's time over the floor's
+is the price of validation, change detection and the importer's bookkeeping.
 
 The statements (`cypher/bench/insert_*.cypher`) are `UNWIND $rows`, a key lookup, and a CREATE
 with every property inline. A literal `MERGE (n:Label {key: r.key}) SET n += r.props` would be
@@ -26,6 +27,7 @@ from typing import Any
 from graph.cypher import Statement, statement
 from graph.executor import Executor
 from graph.identifiers import person_key
+from graph.importer.wire import wire_date
 from graph.model import MODEL
 from seeds.output import read_rows
 
@@ -42,6 +44,7 @@ DATE_FIELDS = frozenset(
     {"registeredAt", "from", "to", "decisionDate", "publishedAt", "publicationEnd", "validFrom",
      "validUntil"}
 )  # fmt: skip
+FLOAT_FIELDS = frozenset({"ratio", "amount"})  # stored as floats, as the import's models have them
 # The properties each floor statement writes (absent values are passed as null).
 AUTHORITY = ("authorityId", "name", "level", "domain", "region")
 MEASURE = ("code", "name", "measureKind", "category", "listSource", "legalBasis",
@@ -50,7 +53,7 @@ ORGANIZATION = ("uscc", "name", "region", "industry", "isSOE", "status", "regist
 ROLE = ("uscc", "from", "to", "ratio", "position")
 RECORD = ("recordId", "recordType", "authorityId", "decisionNo", "decisionDate", "publishedAt",
           "publicationEnd", "legalBasis", "domain", "severity", "procedure", "penaltyKind",
-          "arrearsKind", "amount", "status", "title")  # fmt: skip
+          "arrearsKind", "commitmentStatus", "amount", "status", "title")  # fmt: skip
 ENTRY = ("entryId", "listType", "authorityId", "decisionNo", "decisionDate", "reason",
          "legalBasis", "validFrom", "validUntil", "removalConditions", "remedies",
          "status")  # fmt: skip
@@ -63,10 +66,16 @@ def _specialised(stmt: Statement, token: str, value: str) -> Statement:
 
 
 def _pick(row: dict[str, Any], names: Iterable[str]) -> dict[str, Any]:
+    """The row's values of `names`, dates parsed into the Bolt form the import sends them in
+    (graph/importer/wire.py), numbers the models hold as floats as floats."""
     out = {}
     for name in names:
         value = row.get(name)
-        out[name] = date.fromisoformat(value) if name in DATE_FIELDS and value else value
+        if value is not None and name in DATE_FIELDS:
+            value = wire_date(date.fromisoformat(value))
+        elif value is not None and name in FLOAT_FIELDS:
+            value = float(value)
+        out[name] = value
     return out
 
 
@@ -103,13 +112,19 @@ class FloorConverter:
             stmt = _specialised(INSERT_ORGANIZATIONS, "ORG", MODEL.org_label(org_kind))
             return stmt, _pick(row, ORGANIZATION) | {"sid": row["uscc"], "kind": org_kind}
         if kind == "person":
-            key = person_key(row["idNumber"], self.id_key)
+            id_type = row.get("idType", "CITIZEN_ID")
+            key = person_key(row["idNumber"], self.id_key, id_type=id_type)
+            born = key.birth_date
             return INSERT_PERSONS, {
                 "sid": key.pid,
                 "idHash": key.id_hash,
                 "idMasked": key.id_masked,
-                "idType": row.get("idType", "CITIZEN_ID"),
+                "idType": id_type,
                 "name": row["name"],
+                "birthDate": wire_date(born) if born is not None else None,
+                "gender": key.gender,
+                "address": row.get("address"),
+                "phone": row.get("phone"),
             }
         if kind == "role":
             stmt = _specialised(INSERT_ROLES, "ROLE", row["role"])

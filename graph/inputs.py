@@ -204,6 +204,64 @@ def _not_before(later: date | None, earlier: date | None, field: str, other: str
         raise FieldError(field, f"{field} ({later}) is before {other} ({earlier})")
 
 
+# -- cross-field rules -------------------------------------------------------------------------
+# Over a valid row's field values (a model's `vars()`; the import's fast path checks them too,
+# graph/importer/fastpath.py): a name absent or None was not given.
+def check_role(f: Mapping[str, Any]) -> None:
+    """A role's holder is one the role admits, not its organisation; its properties are the
+    role's own; it does not end before it starts."""
+    key, uscc, public = f.get("holderIdNumber"), f.get("holderUscc"), f.get("holderId")
+    _exactly_one(HOLDER_FIELDS, key, uscc, public)
+    role = f["role"]
+    spec = MODEL.roles[role]
+    sid = _subject_sid(key, uscc, public)
+    holder = "Person" if sid.startswith("P") else "Organization"
+    if holder not in spec.holders:
+        what = "a person" if holder == "Person" else "an organisation"
+        raise FieldError("role", f"{role} cannot be held by {what}")
+    if holder == "Organization" and sid == f["uscc"]:
+        raise FieldError("uscc", "an organisation cannot hold a role in itself")
+    if f.get("ratio") is not None and "ratio" not in spec.properties:
+        raise FieldError("ratio", f"ratio applies only to roles that declare it, not {role}")
+    if f.get("position") is not None and "position" not in spec.properties:
+        raise FieldError("position", f"position applies only to EMPLOYED_BY, not {role}")
+    _not_before(f.get("to"), f["from_"], "to", "from")
+
+
+# Record properties that only one record type may carry.
+TYPE_ONLY = (
+    ("penaltyKind", "ADMIN_PENALTY"),
+    ("procedure", "ADMIN_PENALTY"),
+    ("arrearsKind", "ARREARS"),
+    ("commitmentStatus", "COMMITMENT"),
+)
+
+
+def check_record(f: Mapping[str, Any]) -> None:
+    """One subject; a loadable type; type-specific properties on their type; publication dates
+    in order."""
+    _exactly_one(SUBJECT_FIELDS, f.get("subjectUscc"), f.get("subjectIdNumber"), f.get("subjectId"))
+    record_type = f["recordType"]
+    if MODEL.record_types[record_type].derived:
+        raise FieldError("recordType", f"{record_type} records are derived by rules, not loaded")
+    for name, only in TYPE_ONLY:
+        if f.get(name) is not None and record_type != only:
+            raise FieldError(name, f"{name} applies only to {only} records")
+    decided, published, end = f["decisionDate"], f.get("publishedAt"), f.get("publicationEnd")
+    _not_before(published, decided, "publishedAt", "decisionDate")
+    _not_before(end, decided, "publicationEnd", "decisionDate")
+    _not_before(end, published, "publicationEnd", "publishedAt")
+
+
+def check_list_entry(f: Mapping[str, Any]) -> None:
+    """One subject; a period in order; debt-responsible persons only on a dishonesty list."""
+    _exactly_one(SUBJECT_FIELDS, f.get("subjectUscc"), f.get("subjectIdNumber"), f.get("subjectId"))
+    _not_before(f.get("validUntil"), f["validFrom"], "validUntil", "validFrom")
+    list_type = f["listType"]
+    if f.get("debtResponsibleIdNumbers") and MODEL.list_types[list_type].polarity != "NEGATIVE":
+        raise FieldError("debtResponsibleIdNumbers", f"{list_type} is not a dishonesty list")
+
+
 # -- models ------------------------------------------------------------------------------------
 class EnterpriseIn(InputModel):
     uscc: str
@@ -281,22 +339,7 @@ class RoleIn(InputModel):
 
     @model_validator(mode="after")
     def _rules(self) -> RoleIn:
-        _exactly_one(HOLDER_FIELDS, self.holderIdNumber, self.holderUscc, self.holderId)
-        spec = MODEL.roles[self.role]
-        sid = self.holder_sid
-        holder = "Person" if sid.startswith("P") else "Organization"
-        if holder not in spec.holders:
-            what = "a person" if holder == "Person" else "an organisation"
-            raise FieldError("role", f"{self.role} cannot be held by {what}")
-        if holder == "Organization" and sid == self.uscc:
-            raise FieldError("uscc", "an organisation cannot hold a role in itself")
-        if self.ratio is not None and "ratio" not in spec.properties:
-            raise FieldError(
-                "ratio", f"ratio applies only to roles that declare it, not {self.role}"
-            )
-        if self.position is not None and "position" not in spec.properties:
-            raise FieldError("position", f"position applies only to EMPLOYED_BY, not {self.role}")
-        _not_before(self.to, self.from_, "to", "from")
+        check_role(vars(self))
         return self
 
     @property
@@ -345,24 +388,7 @@ class RecordIn(InputModel):
 
     @model_validator(mode="after")
     def _rules(self) -> RecordIn:
-        _exactly_one(SUBJECT_FIELDS, self.subjectUscc, self.subjectIdNumber, self.subjectId)
-        if MODEL.record_types[self.recordType].derived:
-            raise FieldError(
-                "recordType", f"{self.recordType} records are derived by rules, not loaded"
-            )
-        if self.penaltyKind is not None and self.recordType != "ADMIN_PENALTY":
-            raise FieldError("penaltyKind", "penaltyKind applies only to ADMIN_PENALTY records")
-        if self.procedure is not None and self.recordType != "ADMIN_PENALTY":
-            raise FieldError("procedure", "procedure applies only to ADMIN_PENALTY records")
-        if self.arrearsKind is not None and self.recordType != "ARREARS":
-            raise FieldError("arrearsKind", "arrearsKind applies only to ARREARS records")
-        if self.commitmentStatus is not None and self.recordType != "COMMITMENT":
-            raise FieldError(
-                "commitmentStatus", "commitmentStatus applies only to COMMITMENT records"
-            )
-        _not_before(self.publishedAt, self.decisionDate, "publishedAt", "decisionDate")
-        _not_before(self.publicationEnd, self.decisionDate, "publicationEnd", "decisionDate")
-        _not_before(self.publicationEnd, self.publishedAt, "publicationEnd", "publishedAt")
+        check_record(vars(self))
         return self
 
     @property
@@ -392,14 +418,7 @@ class ListEntryIn(InputModel):
 
     @model_validator(mode="after")
     def _rules(self) -> ListEntryIn:
-        _exactly_one(SUBJECT_FIELDS, self.subjectUscc, self.subjectIdNumber, self.subjectId)
-        _not_before(self.validUntil, self.validFrom, "validUntil", "validFrom")
-        if self.debtResponsibleIdNumbers and MODEL.list_types[self.listType].polarity != (
-            "NEGATIVE"
-        ):
-            raise FieldError(
-                "debtResponsibleIdNumbers", f"{self.listType} is not a dishonesty list"
-            )
+        check_list_entry(vars(self))
         return self
 
     @property

@@ -3,8 +3,9 @@
 * The create statements write their properties inline (a SET after a CREATE costs ArcadeDB far
   more): every property a planner can set must be in its lane's statement, and a created node or
   role must hold exactly the planned properties (no stored nulls, the defaults where none given).
-* JSON Lines are decoded without `json.loads`' encoding sniffing when a line plainly is an
-  object: the rows, and the reasons for unreadable lines, are those of `json.loads`.
+* JSON Lines are decoded without `json.loads`' encoding sniffing and whitespace regexes when a
+  line plainly is an object: the rows, and the reasons for unreadable lines, are those of
+  `json.loads`.
 * The USCC check digit is computed without stdnum's cleaning: same digit, same verdicts.
 * With no batch in flight, a buffer is written before it is full: same outcome.
 """
@@ -175,6 +176,11 @@ LINES = [
     b"[1, 2]\n",  # not an object
     b'  {"name": "indented"}\n',
     b'"\x00{"\n',
+    b'{"name": "ff"}\x0c\n',  # a form feed after the object: not JSON whitespace
+    b'{"name": "ws"} \t\r\n',  # JSON whitespace after it: fine
+    b'{"name": [1, 2}\n',
+    b'{"amount": NaN, "ratio": -Infinity}\n',  # json.loads accepts these
+    b'{"kind": "a"}{"kind": "b"}\n',
     b"\n",  # blank: skipped
     b"{}",  # the last line, without its newline
 ]

@@ -4,20 +4,22 @@ A *lane* is one batch statement with the stage it runs in. Nodes load in stage 0
 at other nodes (child authorities, roles, records, list entries) load after every node of an
 earlier stage that the run has seen, and are retried at the end of the run when an end was still
 missing. `plan()` turns a validated model into the parameters of its lane's statement, plus the
-references that must exist (to name the missing one when a row is finally rejected).
+references that must exist (to name the missing one when a row is finally rejected). The
+planners read field values, not models, so the validation fast path (graph/importer/fastpath.py)
+plans the rows it vouches for with the same code.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Mapping
 from dataclasses import dataclass
 from functools import cache
 from typing import Any, Literal
 
 from graph.cypher import Statement, statement
+from graph.identifiers import PersonKey
 from graph.inputs import (
-    HOLDER_FIELDS,
-    SUBJECT_FIELDS,
+    IMPORT_MODELS,
     AuthorityIn,
     InputModel,
     ListEntryIn,
@@ -159,142 +161,144 @@ class Planned:
     refs: tuple[Ref, ...] = ()
 
 
-def props(**values: Any) -> Params:
-    """Properties to set: nulls are left out, so a feed that omits a field keeps its value."""
-    return {k: v for k, v in values.items() if v is not None}
+Fields = Mapping[str, Any]
+"""A valid row's values by model field name: a model's `vars()`, or what the validation fast
+path (graph/importer/fastpath.py) built. A name absent or None was not given; defaults are in."""
 
 
-def _given(fields: tuple[str, str, str], first: object, second: object) -> str:
-    """Which of the three `fields` a row gave, from the first two values (validation made sure
-    exactly one is given)."""
-    return fields[0] if first is not None else fields[1] if second is not None else fields[2]
+def _props(f: Fields, names: tuple[tuple[str, str], ...]) -> Params:
+    """Properties to set, `(property, field)` pairs: nulls are left out, so a feed that omits a
+    field keeps its value."""
+    return {prop: v for prop, name in names if (v := f.get(name)) is not None}
 
 
-def _subject_ref(model: RecordIn | ListEntryIn, sid: str) -> Ref:
-    field = _given(SUBJECT_FIELDS, model.subjectUscc, model.subjectIdNumber)
-    return Ref(field, "unknown subject", "subject", (sid,))
+def _same(*names: str) -> tuple[tuple[str, str], ...]:
+    return tuple((name, name) for name in names)
 
 
-def plan_organization(m: OrganizationIn) -> Planned:
-    p = props(
-        uscc=m.uscc,
-        name=m.name,
-        kind=m.orgKind,
-        region=m.region,
-        industry=m.industry,
-        isSOE=m.isSOE,
-        status=m.status,
-        registeredAt=m.registeredAt,
-    )
-    return Planned(ORGANIZATIONS, MODEL.org_label(m.orgKind), m.uscc, {"k": m.uscc, "p": p})
+ORGANIZATION_PROPS = (
+    ("uscc", "uscc"),
+    ("name", "name"),
+    ("kind", "orgKind"),
+    *_same("region", "industry", "isSOE", "status", "registeredAt"),
+)
+AUTHORITY_PROPS = _same("name", "level", "domain", "region")
+MEASURE_PROPS = _same(
+    "name", "measureKind", "category", "listSource", "legalBasis", "defaultDurationDays",
+    "published",
+)  # fmt: skip
+RECORD_PROPS = _same(
+    "recordType", "decisionNo", "decisionDate", "publishedAt", "publicationEnd", "legalBasis",
+    "domain", "severity", "procedure", "penaltyKind", "arrearsKind", "commitmentStatus",
+    "amount", "status", "title",
+)  # fmt: skip
+ENTRY_PROPS = _same(
+    "listType", "decisionNo", "decisionDate", "reason", "legalBasis", "validFrom", "validUntil",
+    "removalConditions", "remedies", "status",
+)  # fmt: skip
 
 
-def plan_person(m: PersonIn) -> Planned:
+def _holder(f: Fields) -> tuple[str, str]:
+    """(the holder field a role gave, the holder's subject id: the ID number's person id, else
+    the USCC, else the public id); validation made sure exactly one is given."""
+    key: PersonKey | None = f.get("holderIdNumber")
+    if key is not None:
+        return "holderIdNumber", key.pid
+    uscc = f.get("holderUscc")
+    return ("holderUscc" if uscc is not None else "holderId"), uscc or f.get("holderId") or ""
+
+
+def _subject(f: Fields) -> tuple[str, str]:
+    """(the subject field a record or entry gave, the subject id), as `_holder` does."""
+    uscc, key = f.get("subjectUscc"), f.get("subjectIdNumber")
+    if uscc is not None:
+        field = "subjectUscc"
+    else:
+        field = "subjectIdNumber" if key is not None else "subjectId"
+    return field, key.pid if key is not None else uscc or f.get("subjectId") or ""
+
+
+def plan_organization(f: Fields) -> Planned:
+    uscc = f["uscc"]
+    p = _props(f, ORGANIZATION_PROPS)
+    return Planned(ORGANIZATIONS, MODEL.org_label(f["orgKind"]), uscc, {"k": uscc, "p": p})
+
+
+def plan_person(f: Fields) -> Planned:
     """Only what the ID number encodes (birth date, gender) is kept of it, never the number."""
-    key = m.idNumber
-    p = {"idHash": key.id_hash, "idMasked": key.id_masked, "idType": m.idType, "name": m.name}
-    p |= props(birthDate=key.birth_date, gender=key.gender, address=m.address, phone=m.phone)
+    key: PersonKey = f["idNumber"]
+    p = {"idHash": key.id_hash, "idMasked": key.id_masked, "idType": f["idType"], "name": f["name"]}
+    if key.birth_date is not None:
+        p["birthDate"] = key.birth_date
+    if key.gender is not None:
+        p["gender"] = key.gender
+    if (address := f.get("address")) is not None:
+        p["address"] = address
+    if (phone := f.get("phone")) is not None:
+        p["phone"] = phone
     return Planned(PERSONS, "", key.pid, {"k": key.pid, "p": p})
 
 
-def plan_authority(m: AuthorityIn) -> Planned:
-    p = props(name=m.name, level=m.level, domain=m.domain, region=m.region)
-    if m.parentId is None:
-        return Planned(AUTHORITIES, "", m.authorityId, {"k": m.authorityId, "p": p})
-    parent = Ref("parentId", "unknown parent authority", "authority", (m.parentId,))
-    params = {"k": m.authorityId, "parent": m.parentId, "p": p}
-    return Planned(CHILD_AUTHORITIES, "", m.authorityId, params, (parent,))
+def plan_authority(f: Fields) -> Planned:
+    authority, parent = f["authorityId"], f.get("parentId")
+    p = _props(f, AUTHORITY_PROPS)
+    if parent is None:
+        return Planned(AUTHORITIES, "", authority, {"k": authority, "p": p})
+    ref = Ref("parentId", "unknown parent authority", "authority", (parent,))
+    params = {"k": authority, "parent": parent, "p": p}
+    return Planned(CHILD_AUTHORITIES, "", authority, params, (ref,))
 
 
-def plan_measure(m: MeasureIn) -> Planned:
-    p = props(
-        name=m.name,
-        measureKind=m.measureKind,
-        category=m.category,
-        listSource=m.listSource,
-        legalBasis=m.legalBasis,
-        defaultDurationDays=m.defaultDurationDays,
-        published=m.published,
-    )
-    return Planned(MEASURES, "", m.code, {"k": m.code, "p": p})
+def plan_measure(f: Fields) -> Planned:
+    code = f["code"]
+    return Planned(MEASURES, "", code, {"k": code, "p": _props(f, MEASURE_PROPS)})
 
 
-def plan_role(m: RoleIn) -> Planned:
-    holder_field = _given(HOLDER_FIELDS, m.holderIdNumber, m.holderUscc)
-    holder, uscc, start = m.holder_sid, m.uscc, m.from_
+def plan_role(f: Fields) -> Planned:
+    holder_field, holder = _holder(f)
+    role, uscc, start = f["role"], f["uscc"], f["from_"]
     refs = (
         Ref(holder_field, "unknown holder", "subject", (holder,)),
         Ref("uscc", "unknown organisation", "subject", (uscc,)),
     )
     p: Params = {}  # set directly: a role has these three optional properties at most
-    if m.to is not None:
-        p["to"] = m.to
-    if m.ratio is not None:
-        p["ratio"] = m.ratio
-    if m.position is not None:
-        p["position"] = m.position
+    if (to := f.get("to")) is not None:
+        p["to"] = to
+    if (ratio := f.get("ratio")) is not None:
+        p["ratio"] = ratio
+    if (position := f.get("position")) is not None:
+        p["position"] = position
     params = {"h": holder, "o": uscc, "f": start, "p": p}
-    return Planned(ROLES, m.role, (m.role, holder, uscc, start), params, refs)
+    return Planned(ROLES, role, (role, holder, uscc, start), params, refs)
 
 
-def plan_record(m: RecordIn) -> Planned:
-    p = props(
-        recordType=m.recordType,
-        decisionNo=m.decisionNo,
-        decisionDate=m.decisionDate,
-        publishedAt=m.publishedAt,
-        publicationEnd=m.publicationEnd,
-        legalBasis=m.legalBasis,
-        domain=m.domain,
-        severity=m.severity,
-        procedure=m.procedure,
-        penaltyKind=m.penaltyKind,
-        arrearsKind=m.arrearsKind,
-        commitmentStatus=m.commitmentStatus,
-        amount=m.amount,
-        status=m.status,
-        title=m.title,
-    )
-    subject = m.subject_sid
-    refs = [_subject_ref(m, subject)]
-    if m.authorityId is not None:
-        refs.append(Ref("authorityId", "unknown authority", "authority", (m.authorityId,)))
-    params = {"k": m.recordId, "s": subject, "a": m.authorityId, "p": p}
-    return Planned(RECORDS, MODEL.record_label(m.recordType), m.recordId, params, tuple(refs))
+def plan_record(f: Fields) -> Planned:
+    record, authority = f["recordId"], f.get("authorityId")
+    subject_field, subject = _subject(f)
+    subject_ref = Ref(subject_field, "unknown subject", "subject", (subject,))
+    refs: tuple[Ref, ...] = (subject_ref,)
+    if authority is not None:
+        refs += (Ref("authorityId", "unknown authority", "authority", (authority,)),)
+    params = {"k": record, "s": subject, "a": authority, "p": _props(f, RECORD_PROPS)}
+    return Planned(RECORDS, MODEL.record_label(f["recordType"]), record, params, refs)
 
 
-def plan_list_entry(m: ListEntryIn) -> Planned:
-    debtors = tuple(sorted({k.pid for k in m.debtResponsibleIdNumbers}))
-    p = props(
-        listType=m.listType,
-        decisionNo=m.decisionNo,
-        decisionDate=m.decisionDate,
-        reason=m.reason,
-        legalBasis=m.legalBasis,
-        validFrom=m.validFrom,
-        validUntil=m.validUntil,
-        removalConditions=m.removalConditions,
-        remedies=m.remedies,
-        status=m.status,
-    )
-    subject = m.subject_sid
+def plan_list_entry(f: Fields) -> Planned:
+    entry, authority = f["entryId"], f["authorityId"]
+    debtors = tuple(sorted({k.pid for k in f.get("debtResponsibleIdNumbers") or ()}))
+    subject_field, subject = _subject(f)
     refs = [
-        _subject_ref(m, subject),
-        Ref("authorityId", "unknown authority", "authority", (m.authorityId,)),
+        Ref(subject_field, "unknown subject", "subject", (subject,)),
+        Ref("authorityId", "unknown authority", "authority", (authority,)),
     ]
     if debtors:
         refs.append(Ref("debtResponsibleIdNumbers", "unknown person", "subject", debtors))
-    params = {
-        "k": m.entryId,
-        "s": subject,
-        "a": m.authorityId,
-        "d": list(debtors),
-        "p": p,
-    }
-    return Planned(LIST_ENTRIES, "", m.entryId, params, tuple(refs))
+    params = {"k": entry, "s": subject, "a": authority, "d": list(debtors)}
+    params["p"] = _props(f, ENTRY_PROPS)
+    return Planned(LIST_ENTRIES, "", entry, params, tuple(refs))
 
 
-PLANNERS: dict[type[InputModel], Callable[[Any], Planned]] = {
+PLANNERS: dict[type[InputModel], Callable[[Fields], Planned]] = {
     OrganizationIn: plan_organization,
     PersonIn: plan_person,
     AuthorityIn: plan_authority,
@@ -303,8 +307,12 @@ PLANNERS: dict[type[InputModel], Callable[[Any], Planned]] = {
     RecordIn: plan_record,
     ListEntryIn: plan_list_entry,
 }
+# The same planners by import kind, for rows the fast path validated without a model.
+PLANNERS_BY_KIND: dict[str, Callable[[Fields], Planned]] = {
+    kind: PLANNERS[model] for kind, model in IMPORT_MODELS.items()
+}
 
 
 def plan(model: InputModel) -> Planned:
     """The statement row for a validated model of any import kind."""
-    return PLANNERS[type(model)](model)
+    return PLANNERS[type(model)](vars(model))

@@ -1,8 +1,10 @@
 """The bulk loader: validate rows, batch them per lane, write each batch in one transaction.
 
 How a run goes:
-* Each row is validated by its kind's model (`graph.inputs`); raw ID numbers become `PersonKey`s
-  right there and never travel further. A bad row becomes a reject, nothing else happens to it.
+* Each row is validated by its kind's model (`graph.inputs`), or planned by the fast path when it
+  is a plain row the model would take as it is (graph/importer/fastpath.py); raw ID numbers become
+  `PersonKey`s right there and never travel further. A bad row becomes a reject (always the
+  model's), nothing else happens to it.
 * Valid rows are grouped per lane (`kinds.LANES`) and deduplicated by key within a batch (the last
   row wins). A full batch is written with its lane's `UNWIND $rows` statement, one statement per
   template group, all in ONE transaction; before a dependent batch (roles, records, …) is written,
@@ -42,11 +44,14 @@ from tqdm import tqdm
 from graph.cypher import statement
 from graph.errors import BadUserInput
 from graph.executor import Executor, Tx
+from graph.importer import collector
+from graph.importer.fastpath import fast_plan
 from graph.importer.kinds import LANES, Lane, Planned, Ref, plan, specialised
 from graph.importer.propagation import Propagator
 from graph.importer.readers import KIND, UNREADABLE, Row, count_lines, normalise_kind, read_file
 from graph.importer.rejects import RejectsWriter, reject, scrub
 from graph.importer.summary import ImportSummary, Propagated
+from graph.importer.wire import wire_row
 from graph.inputs import IMPORT_MODELS, first_error, id_context
 from graph.risk.refresh import drain as drain_refreshes
 
@@ -82,7 +87,7 @@ AfterWrite = Callable[[Tx, frozenset[int], frozenset[int]], Awaitable[Propagated
 
 
 class Loader:
-    """One import run (see the module docstring); feed it with `add`, end it with `finish`."""
+    """One import run (see the module docstring); feed it with `add_all`, end it with `finish`."""
 
     def __init__(
         self,
@@ -118,31 +123,42 @@ class Loader:
     # -- reading ---------------------------------------------------------------------------
     async def add_all(self, rows: Iterable[Row]) -> None:
         for file, line, data in rows:
-            await self.add(file, line, data)
+            self.seq += 1
+            if self.seq % YIELD_EVERY == 0:
+                if self.bar is not None:
+                    self.bar.update(YIELD_EVERY)
+                if self.inflight is not None:
+                    await asyncio.sleep(0)
+            slot = self._buffer(file, line, data)
+            if slot is not None:
+                await self._flush(slot)
 
-    async def add(self, file: str, line: int, data: dict[str, Any]) -> None:
-        self.seq += 1
-        if self.seq % YIELD_EVERY == 0:
-            if self.bar is not None:
-                self.bar.update(YIELD_EVERY)
-            if self.inflight is not None:
-                await asyncio.sleep(0)
+    def _buffer(self, file: str, line: int, data: dict[str, Any]) -> tuple[Lane, str] | None:
+        """Validate row `self.seq` into its buffer; the buffer to write now, if any (a full one,
+        or one of `EARLY` rows while the run starts and nothing is in flight)."""
         planned = self._validate(file, line, data)
         if planned is None:
-            return
-        pending = Pending(self.seq, file, line, data, planned)
-        lane = planned.lane
+            return None
+        lane, key = planned.lane, planned.key
         slot = (lane, planned.group)
-        buffer = self.buffers.setdefault(slot, {})
-        if buffer.pop(planned.key, None) is not None:
+        buffer = self.buffers.get(slot)
+        if buffer is None:
+            buffer = self.buffers[slot] = {}
+        if buffer.pop(key, None) is not None:
             self.summary.of(lane.kind).updated += 1  # superseded by this later row
-        buffer[planned.key] = pending
+        buffer[key] = Pending(self.seq, file, line, data, planned)
         full = len(buffer) >= self._limit(lane)
         if full or (self.starting and len(buffer) >= EARLY and self._idle()):
             self.starting &= not full
-            for earlier in [s for s in self.buffers if s[0].stage < lane.stage]:
-                await self._submit(earlier[0], self._take(earlier))
-            await self._submit(lane, self._take(slot))
+            return slot
+        return None
+
+    async def _flush(self, slot: tuple[Lane, str]) -> None:
+        """Write a buffer, after the buffers of earlier stages (the nodes its rows point at)."""
+        lane = slot[0]
+        for earlier in [s for s in self.buffers if s[0].stage < lane.stage]:
+            await self._submit(earlier[0], self._take(earlier))
+        await self._submit(lane, self._take(slot))
 
     def _idle(self) -> bool:
         """No batch in flight: the database waits for this loop."""
@@ -160,6 +176,9 @@ class Loader:
             self._reject("unknown", file, line, KIND, reason, data)
             return None
         self.summary.of(kind).rows += 1
+        planned = fast_plan(kind, data, self.context)
+        if planned is not None:
+            return planned
         fields = dict(data)
         fields.pop(KIND, None)
         try:
@@ -204,6 +223,7 @@ class Loader:
         planned = [p.planned for p in rows]
         then = self._propagation(lane, planned)
         result = await write_batch(self.executor, lane, planned, new_first=new_first, then=then)
+        collector.batch_written()
         if self.propagator is not None:
             self.propagator.written(lane, planned, result.done)
             if result.propagated is not None:
@@ -311,7 +331,7 @@ async def write_batch(
     """
     groups: dict[str, list[dict[str, Any]]] = {}
     for i, planned in enumerate(rows):
-        groups.setdefault(planned.group, []).append({"i": i, **planned.params})
+        groups.setdefault(planned.group, []).append(wire_row(i, planned.params))
     first, second = ("created", "updated") if new_first else ("updated", "created")
     statements = {"created": lane.create, "updated": lane.update}
 
@@ -480,8 +500,9 @@ async def _run(
         propagator=propagator,
     )
     try:
-        await loader.add_all(rows)
-        summary = await loader.finish()
+        with collector.paused():
+            await loader.add_all(rows)
+            summary = await loader.finish()
         if propagator is not None and risk_refresh:  # the batches asked for them: serve them
             await drain_refreshes(executor, progress=progress)
     finally:
