@@ -16,6 +16,7 @@ from stdnum.cn import ric, uscc
 from graph.errors import BadUserInput
 from graph.identifiers import (
     PersonKey,
+    _uscc_check_digit,
     is_uscc,
     mask_citizen_id,
     normalize_uscc,
@@ -36,6 +37,23 @@ def citizen(body: str) -> str:
 
 
 # -- USCC ----------------------------------------------------------------------------------------
+def test_the_uscc_check_digit_is_stdnums() -> None:
+    """The hot path's check digit (graph/identifiers.py) against stdnum's, on random bodies over
+    the alphabet and outside it."""
+    alphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY"
+    rng = random.Random(32100)
+    for n in range(20_000):
+        chars = alphabet if n % 4 else alphabet + "IOSVZ*"
+        body = "".join(rng.choice(chars) for _ in range(17))
+        try:
+            expected: str | None = uscc.calc_check_digit(body)
+        except ValueError:  # a character outside the alphabet
+            expected = None
+        assert _uscc_check_digit(body) == expected, body
+        if expected is not None:
+            assert is_uscc(body + expected) == body[:8].isdigit()
+
+
 @pytest.mark.parametrize(
     "given", [USCC, USCC.lower(), " 9111-0000-6000-3734-1L ", "91110000600037341l"]
 )
