@@ -41,6 +41,7 @@ from graph.cypher import statement
 from graph.embedded import free_port
 from graph.executor import Executor
 from graph.importer import import_files
+from graph.subjects import GET_SUBJECTS, SubjectSearch, search_subjects
 from seeds.generator import DEFAULT_SEED, generate
 from seeds.output import FILES
 
@@ -72,6 +73,12 @@ WIDE = """query($id: ID!, $asOf: Date!) { relatedParties(id: $id, maxDepth: 2, a
     listEntries(first: 8) { edges { node { id listType status } } } }
   ... on Person { held: roles(first: 5) { edges { role from to node { id name } } } } } } } } }"""
 WIDE_MIN_OBJECTS = 5_000
+# Name search scans the kind's subjects (no full-text index on the embedded server): timed on a
+# company's own name (a handful of matches) and on a text every company name holds.
+SEARCH = """query($q: String!) { searchSubjects(query: $q, kind: ENTERPRISE, first: 20) {
+  edges { node { id name } } } }"""
+BROAD = "有限公司"
+SEARCHES = 10
 
 
 @dataclass
@@ -252,6 +259,19 @@ async def measure(server: BenchServer, args: argparse.Namespace) -> str:
                 lambda i: gql(RELATED_TOTAL, {"id": pick(i), **rel_vars}, limited=True),
                 related_floor_call,
             )
+            names = [str(r["name"]) for r in await ex.read(GET_SUBJECTS, sids=usccs[:SEARCHES])]
+            searches = []
+            for label, texts in (("a company's name", names), (f"“{BROAD}”", [BROAD])):
+
+                def search(i: int, texts: list[str] = texts) -> Awaitable[Any]:
+                    return gql(SEARCH, {"q": texts[i % len(texts)]})
+
+                def search_floor(i: int, texts: list[str] = texts) -> Awaitable[Any]:
+                    query = SubjectSearch(texts[i % len(texts)], kind="ENTERPRISE")
+                    return search_subjects(ex, query, 0, 21)
+
+                label = f"searchSubjects, {label}"
+                searches.append(await paired(SEARCHES, label, search, search_floor))
             wide_vars, objects = {}, 0
             for uscc in usccs:  # the first sampled company with a network wide enough
                 wide_vars = {"id": uscc, **rel_vars}
@@ -271,6 +291,7 @@ async def measure(server: BenchServer, args: argparse.Namespace) -> str:
         (card, card_floor),
         (related, related_floor),
         (related_total, related_total_floor),
+        *searches,
     ]
     lines = [
         "## GraphQL API against the raw-Cypher floor",
@@ -301,6 +322,12 @@ async def measure(server: BenchServer, args: argparse.Namespace) -> str:
             if refused
             else "."
         ),
+        "",
+        f"searchSubjects ({SEARCHES} requests each, `kind: ENTERPRISE, first: 20`): its floor is "
+        "the service's own search statement through the driver. The search scans every "
+        "enterprise's name (`CONTAINS`) and sorts the matches: ArcadeDB's Bolt plugin refuses "
+        "full-text indexes (`CREATE FULLTEXT INDEX`), so there is no portable index for it; on "
+        "Neo4j a text index would serve `CONTAINS`.",
         "",
         f"Wide response: {objects:,} JSON objects (`relatedParties(maxDepth: 2, first: 100)` of "
         f"{wide_vars['id']}: each organisation with up to 10 role holders, the persons among "
