@@ -9,9 +9,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from graph.cypher import statement
-from graph.executor import Executor
+from graph.executor import Executor, Tx
 from graph.pages import Page, pages_by_sid
 from graph.rules.in_force import IN_FORCE, status_filter
 from graph.visibility import FULL, Visibility
@@ -56,18 +57,26 @@ class ListEntryQuery:
     visibility: Visibility = FULL
 
 
+def _list_entry_params(sids: Sequence[str], q: ListEntryQuery) -> dict[str, Any]:
+    return {
+        "sids": list(sids),
+        "statuses": status_filter(q.statuses) if q.statuses else None,
+        "listTypes": list(q.list_types) if q.list_types else None,
+        "inForceOnly": q.visibility.published_only,
+        "today": q.today,
+        "inForce": list(IN_FORCE),
+        "skip": q.skip,
+        "limit": q.limit,
+    }
+
+
 async def list_entries(
     executor: Executor, sids: Sequence[str], q: ListEntryQuery
 ) -> dict[str, Page]:
-    rows = await executor.read(
-        GET_LIST_ENTRIES,
-        sids=list(sids),
-        statuses=status_filter(q.statuses) if q.statuses else None,
-        listTypes=list(q.list_types) if q.list_types else None,
-        inForceOnly=q.visibility.published_only,
-        today=q.today,
-        inForce=list(IN_FORCE),
-        skip=q.skip,
-        limit=q.limit,
-    )
-    return pages_by_sid(rows)
+    return pages_by_sid(await executor.read(GET_LIST_ENTRIES, **_list_entry_params(sids, q)))
+
+
+async def list_entries_in(tx: Tx, sids: Sequence[str], q: ListEntryQuery) -> dict[str, Page]:
+    """`list_entries` in a transaction already open, with a page (maybe empty) for every sid."""
+    pages = pages_by_sid(await tx.run(GET_LIST_ENTRIES, **_list_entry_params(sids, q)))
+    return {sid: pages.get(sid, Page()) for sid in sids}

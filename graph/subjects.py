@@ -15,6 +15,7 @@ from graph.identifiers import person_key
 from graph.inputs import EnterpriseIn
 from graph.model import MODEL
 from graph.pages import Page, pages_by_sid
+from graph.records import ListEntryQuery, list_entries_in
 
 GET_ENTERPRISES = statement("enterprise/get_enterprises")
 UPSERT_ENTERPRISE = statement("enterprise/upsert_enterprise")
@@ -47,7 +48,9 @@ class RoleQuery:
 
     `held`, on a query for an organisation's role holders, asks for each person on the page the
     page of roles that person holds (as `held_roles` would return it for `held`) in the same
-    round trip: the entity card's two nested levels at the cost of one.
+    round trip: the entity card's two nested levels at the cost of one. `entries` then also
+    reads, in the same transaction, the list entries of the organisations on those persons'
+    pages (the card's third level) as `records.list_entries` would page them for `entries`.
     """
 
     roles: tuple[str, ...] | None
@@ -56,6 +59,7 @@ class RoleQuery:
     limit: int
     exclude: str | None = None
     held: RoleQuery | None = None
+    entries: ListEntryQuery | None = None
 
     def role_list(self) -> list[str]:
         return list(self.roles) if self.roles else list(MODEL.roles)
@@ -69,6 +73,7 @@ class HoldersPage(Page):
     """
 
     held: Mapping[str, Page] = field(default_factory=dict)
+    entries: Mapping[str, Page] = field(default_factory=dict)  # by organisation, for `entries`
 
 
 async def role_holders(executor: Executor, sids: Sequence[str], q: RoleQuery) -> dict[str, Page]:
@@ -89,21 +94,37 @@ async def role_holders(executor: Executor, sids: Sequence[str], q: RoleQuery) ->
 async def _role_holders_with_roles(
     executor: Executor, sids: Sequence[str], q: RoleQuery, held: RoleQuery
 ) -> dict[str, Page]:
-    rows = await executor.read(
-        GET_ROLE_HOLDERS_WITH_ROLES,
-        sids=list(sids),
-        roles=q.role_list(),
-        asOf=q.as_of,
-        skip=q.skip,
-        limit=q.limit,
-        heldRoles=held.role_list(),
-        heldAsOf=held.as_of,
-        exclude=held.exclude,
-        heldSkip=held.skip,
-        heldLimit=held.limit,
+    entries_query = q.entries
+
+    async def work(tx: Tx) -> tuple[list[Record], dict[str, Page], dict[str, Page]]:
+        rows = await tx.run(
+            GET_ROLE_HOLDERS_WITH_ROLES,
+            sids=list(sids),
+            roles=q.role_list(),
+            asOf=q.as_of,
+            skip=q.skip,
+            limit=q.limit,
+            heldRoles=held.role_list(),
+            heldAsOf=held.as_of,
+            exclude=held.exclude,
+            heldSkip=held.skip,
+            heldLimit=held.limit,
+        )
+        persons = {h["sid"]: Page(h["page"], h["total"]) for r in rows for h in r["held"]}
+        shown = held.limit - 1  # a page is fetched with one row more than it shows
+        orgs = list(dict.fromkeys(o["sid"] for p in persons.values() for o in p.rows[:shown]))
+        entries = {}
+        if entries_query is not None and orgs:
+            entries = await list_entries_in(tx, orgs, entries_query)
+        return rows, persons, entries
+
+    rows, persons, entries = await executor.unit(
+        work, write=False, name=GET_ROLE_HOLDERS_WITH_ROLES.name
     )
-    persons = {h["sid"]: Page(rows=h["page"], total=h["total"]) for r in rows for h in r["held"]}
-    return {r["sid"]: HoldersPage(rows=r["page"], total=r["total"], held=persons) for r in rows}
+    return {
+        r["sid"]: HoldersPage(rows=r["page"], total=r["total"], held=persons, entries=entries)
+        for r in rows
+    }
 
 
 async def held_roles(executor: Executor, sids: Sequence[str], q: RoleQuery) -> dict[str, Page]:

@@ -150,15 +150,16 @@ async def test_validated_document_still_meets_the_limits_of_its_variables(gql: G
         assert bad["errors"][0]["extensions"]["code"] == "GRAPHQL_VALIDATION_FAILED"
 
 
-async def test_card_loads_the_subject_and_its_holders_side_by_side(
+async def test_card_loads_the_subject_and_its_holders_side_by_side_in_two_transactions(
     gql: GQL, app: Starlette, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     executor: Executor = app.state.executor
-    unit, running, peak = executor.unit, 0, 0
+    unit, running, peak, units = executor.unit, 0, 0, 0
 
     async def watched(work: Any, **kwargs: Any) -> Any:
-        nonlocal running, peak
+        nonlocal running, peak, units
         running += 1
+        units += 1
         peak = max(peak, running)
         try:
             return await unit(work, **kwargs)
@@ -168,6 +169,7 @@ async def test_card_loads_the_subject_and_its_holders_side_by_side(
     monkeypatch.setattr(executor, "unit", watched)
     card, trips = await counted(gql, app, CARD, {"u": B, "x": B})
     assert (trips, peak) == (3, 2), "the subject and the holders in flight together"
+    assert units == 2, "the list entries in the holders' transaction"
     assert len(card["enterprise"]["roles"]["edges"]) == 3
     unknown = "91110105MARK0L00EN"  # well-formed, not in this graph: its holders load finds none
     body = await gql(CARD, {"u": unknown, "x": unknown})

@@ -174,6 +174,13 @@ def _holders_query(info: Info[Any, Any], args: dict[str, Any]) -> RoleQuery:
     return RoleQuery(_strings(args.get("roles")), _given(args.get("asOf")), win.skip, win.limit)
 
 
+def _card_key(sid: str, q: RoleQuery, plan: CardPlan) -> tuple[str, RoleQuery]:
+    """The role-holders loader key for `q` with what the card's selection adds."""
+    if plan.held is None:
+        return sid, q
+    return sid, replace(q, held=plan.held, entries=plan.entries)
+
+
 def prefetch_role_holders(info: Info[Context, None], sid: str) -> None:
     """Start loading an organisation's role holders (with what `card_plan` adds) while the
     organisation itself loads: an entity card's first two round trips then run side by side.
@@ -183,33 +190,27 @@ def prefetch_role_holders(info: Info[Context, None], sid: str) -> None:
     q = _one(info, ORGANIZATION, "roles", nodes, _holders_query)
     if q is None:
         return
-    held = card_plan(info, nodes).held
-    pending = info.context.loaders.role_holders.load(
-        (sid, q if held is None else replace(q, held=held))
-    )
+    pending = info.context.loaders.role_holders.load(_card_key(sid, q, card_plan(info, nodes)))
     # Awaited by the `roles` field; when nobody does (no such organisation), its outcome is dropped.
     pending.add_done_callback(lambda done: done.cancelled() or done.exception())
 
 
 async def role_holders_page(info: Info[Context, None], sid: str, q: RoleQuery) -> Page:
     """An organisation's page of role holders. When the selection goes on to the persons' own
-    roles, those come in the same round trip and are primed into their loader; when it goes on
-    to those organisations' list entries, these are loaded here (one batched round trip, as
-    they would be anyway) so that every `listEntries` below completes without waiting."""
+    roles, those come in the same round trip, and when it goes on to those organisations' list
+    entries, these come in the same transaction (`RoleQuery.entries`); both are primed into
+    their loaders, so the nested resolvers complete without waiting."""
     plan = card_plan(info)
     loaders = info.context.loaders
+    page = await loaders.role_holders.load(_card_key(sid, q, plan))
     held = plan.held
-    page = await loaders.role_holders.load((sid, q if held is None else replace(q, held=held)))
     if held is None or not isinstance(page, HoldersPage):
         return page
-    shown = held.limit - 1  # a page is fetched with one row more than it shows
-    orgs: dict[str, None] = {}
     for row in page.rows:  # `held` covers the whole batch: take this page's persons
         roles = page.held.get(row["sid"])
         if roles is not None:
             loaders.held_roles.prime_page((row["sid"], held), roles)
-            orgs.update((r["sid"], None) for r in roles.rows[:shown])
-    if plan.entries is not None and orgs:
-        entries = plan.entries
-        await loaders.list_entries.load_many([(org, entries) for org in orgs])
+    if plan.entries is not None:
+        for org, entries in page.entries.items():
+            loaders.list_entries.prime_page((org, plan.entries), entries)
     return page
