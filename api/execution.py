@@ -177,15 +177,7 @@ class FastExecutionContext(StrawberryGraphQLCoreExecutionContext):
                 return_type, field_details_list, info, path, result, position_context
             )
             if self.is_awaitable(completed):
-
-                async def await_completed() -> Any:
-                    try:
-                        return await completed
-                    except Exception as raw_error:
-                        self.handle_field_error(raw_error, return_type, field_details_list, path)
-                        return None
-
-                return await_completed()
+                return self._await_located(completed, return_type, field_details_list, path)
         except Exception as raw_error:
             self.handle_field_error(raw_error, return_type, field_details_list, path)
             return None
@@ -315,15 +307,7 @@ class FastExecutionContext(StrawberryGraphQLCoreExecutionContext):
             return None
         if not self.is_awaitable(completed):
             return completed
-
-        async def await_completed() -> Any:
-            try:
-                return await completed
-            except Exception as raw_error:
-                self.handle_field_error(raw_error, return_type, field_details_list, path)
-                return None
-
-        return await_completed()
+        return self._await_located(completed, return_type, field_details_list, path)
 
     def _info(
         self, parent_type: GraphQLObjectType, field_details_list: FieldDetailsList, path: Path
@@ -414,7 +398,7 @@ class FastExecutionContext(StrawberryGraphQLCoreExecutionContext):
                     continue
                 if is_awaitable(value):
                     completed.append(
-                        self._await_item(value, item_type, field_details_list, item_path)
+                        self._await_located(value, item_type, field_details_list, item_path)
                     )
                     awaitable.append(index)
                 else:
@@ -437,17 +421,19 @@ class FastExecutionContext(StrawberryGraphQLCoreExecutionContext):
 
         return get_completed()
 
-    async def _await_item(
+    async def _await_located(
         self,
         value: Any,
-        item_type: GraphQLOutputType,
+        return_type: GraphQLOutputType,
         field_details_list: FieldDetailsList,
-        item_path: Path,
+        path: Path,
     ) -> Any:
+        """Await a field's (or list item's) completion; an error is located and handled there,
+        as graphql-core's own `await_completed` closures do."""
         try:
             return await value
         except Exception as raw_error:
-            self.handle_field_error(raw_error, item_type, field_details_list, item_path)
+            self.handle_field_error(raw_error, return_type, field_details_list, path)
             return None
 
     def _complete_abstract(

@@ -58,13 +58,6 @@ class InputModel(BaseModel):
 
 
 # -- field types -------------------------------------------------------------------------------
-def _uscc(value: str) -> str:
-    try:
-        return normalize_uscc(value)
-    except BadUserInput as exc:
-        raise ValueError(exc.message) from None
-
-
 def _iso_date(value: object) -> object:
     if isinstance(value, datetime):
         raise ValueError("expected a date (YYYY-MM-DD), not a date and time")
@@ -93,6 +86,21 @@ def one_of(values: Collection[str], what: str) -> Callable[[str], str]:
     return check
 
 
+def cached_person_key(value: str, context: Mapping[str, Any], id_type: str) -> PersonKey:
+    """`person_key` through the run's cache (`id_context`); BadUserInput for a bad number.
+    The models' validator and the import's fast path both come here."""
+    secret = context.get("id_key")
+    if not isinstance(secret, bytes):
+        raise RuntimeError("validate rows with ID numbers with context=id_context(key)")
+    cache: dict[tuple[str, str], Any] | None = context.get("cache")
+    if cache is not None and (hit := cache.get((id_type, value))) is not None:
+        return hit  # type: ignore[no-any-return]
+    key = person_key(value, secret, id_type=id_type)
+    if cache is not None:
+        cache[(id_type, value)] = key
+    return key
+
+
 def _person_key(value: object, info: ValidationInfo) -> PersonKey:
     """Hash a raw ID number with the secret from the validation context; the raw value is gone."""
     if isinstance(value, PersonKey):
@@ -100,21 +108,11 @@ def _person_key(value: object, info: ValidationInfo) -> PersonKey:
     if not isinstance(value, str):
         raise ValueError("an ID number must be a string")
     context = info.context if isinstance(info.context, dict) else {}
-    secret = context.get("id_key")
-    if not isinstance(secret, bytes):
-        raise RuntimeError("validate rows with ID numbers with context=id_context(key)")
     id_type = info.data.get("idType", "CITIZEN_ID") if info.field_name == "idNumber" else None
-    id_type = id_type or "CITIZEN_ID"
-    cache: dict[tuple[str, str], PersonKey] | None = context.get("cache")
-    if cache is not None and (hit := cache.get((id_type, value))) is not None:
-        return hit
     try:
-        key = person_key(value, secret, id_type=id_type)
+        return cached_person_key(value, context, id_type or "CITIZEN_ID")
     except BadUserInput as exc:
         raise ValueError(exc.message) from None
-    if cache is not None:
-        cache[(id_type, value)] = key
-    return key
 
 
 def _public_id(value: str) -> str:
@@ -128,15 +126,24 @@ def _public_id(value: str) -> str:
         raise ValueError(f"{value!r} is neither a person id (P + 16 hex) nor a USCC") from None
 
 
-def _cached_uscc(value: str, info: ValidationInfo) -> str:
-    context = info.context if isinstance(info.context, dict) else {}
-    cache: dict[tuple[str, str], str] | None = context.get("cache")
+def cached_uscc(value: str, context: Mapping[str, Any]) -> str:
+    """`normalize_uscc` through the run's cache (`id_context`); BadUserInput for a bad code.
+    The models' validator and the import's fast path both come here."""
+    cache: dict[tuple[str, str], Any] | None = context.get("cache")
     if cache is None:
-        return _uscc(value)
+        return normalize_uscc(value)
     hit = cache.get(("USCC", value))
     if hit is None:
-        hit = cache[("USCC", value)] = _uscc(value)
+        hit = cache[("USCC", value)] = normalize_uscc(value)
     return hit
+
+
+def _cached_uscc(value: str, info: ValidationInfo) -> str:
+    context = info.context if isinstance(info.context, dict) else {}
+    try:
+        return cached_uscc(value, context)
+    except BadUserInput as exc:
+        raise ValueError(exc.message) from None
 
 
 Uscc = Annotated[str, AfterValidator(_cached_uscc)]

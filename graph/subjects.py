@@ -94,8 +94,6 @@ async def role_holders(executor: Executor, sids: Sequence[str], q: RoleQuery) ->
 async def _role_holders_with_roles(
     executor: Executor, sids: Sequence[str], q: RoleQuery, held: RoleQuery
 ) -> dict[str, Page]:
-    entries_query = q.entries
-
     async def work(tx: Tx) -> tuple[list[Record], dict[str, Page], dict[str, Page]]:
         rows = await tx.run(
             GET_ROLE_HOLDERS_WITH_ROLES,
@@ -114,8 +112,8 @@ async def _role_holders_with_roles(
         shown = held.limit - 1  # a page is fetched with one row more than it shows
         orgs = list(dict.fromkeys(o["sid"] for p in persons.values() for o in p.rows[:shown]))
         entries = {}
-        if entries_query is not None and orgs:
-            entries = await list_entries_in(tx, orgs, entries_query)
+        if q.entries is not None and orgs:
+            entries = await list_entries_in(tx, orgs, q.entries)
         return rows, persons, entries
 
     rows, persons, entries = await executor.unit(

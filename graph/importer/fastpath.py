@@ -23,7 +23,7 @@ from datetime import date
 from typing import Any
 
 from graph.errors import BadUserInput
-from graph.identifiers import PersonKey, normalize_uscc, person_key
+from graph.identifiers import PersonKey, normalize_uscc
 from graph.importer.kinds import (
     Planned,
     plan_list_entry,
@@ -37,6 +37,8 @@ from graph.inputs import (
     ID_TYPES,
     PERSON_ID,
     FieldError,
+    cached_person_key,
+    cached_uscc,
     check_list_entry,
     check_record,
     check_role,
@@ -151,19 +153,13 @@ def _number(low: float, high: float) -> Check:
 
 
 def _uscc(value: Any, context: Context) -> str:
-    """`graph.inputs._cached_uscc`, through the same per-run cache."""
+    """`graph.inputs.cached_uscc`, the models' own check and cache."""
     if not _plain(value).isascii():
         raise _Unusual
-    cache: dict[tuple[str, str], Any] | None = context.get("cache")
-    hit = cache.get(("USCC", value)) if cache is not None else None
-    if hit is None:
-        try:
-            hit = normalize_uscc(value)
-        except BadUserInput:
-            raise _Unusual from None
-        if cache is not None:
-            cache[("USCC", value)] = hit
-    return hit
+    try:
+        return cached_uscc(value, context)
+    except BadUserInput:
+        raise _Unusual from None
 
 
 def _public_id(value: Any, _context: Context) -> str:
@@ -180,20 +176,17 @@ def _public_id(value: Any, _context: Context) -> str:
 
 
 def _key(value: Any, context: Context, id_type: str = "CITIZEN_ID") -> PersonKey:
-    """`graph.inputs._person_key`, through the same per-run cache."""
-    secret = context.get("id_key")
-    if type(value) is not str or not value.isascii() or not isinstance(secret, bytes):
+    """`graph.inputs.cached_person_key`, the models' own hashing and cache."""
+    if (
+        type(value) is not str
+        or not value.isascii()
+        or not isinstance(context.get("id_key"), bytes)
+    ):
         raise _Unusual
-    cache: dict[tuple[str, str], Any] | None = context.get("cache")
-    hit = cache.get((id_type, value)) if cache is not None else None
-    if hit is None:
-        try:
-            hit = person_key(value, secret, id_type=id_type)
-        except BadUserInput:
-            raise _Unusual from None
-        if cache is not None:
-            cache[(id_type, value)] = hit
-    return hit
+    try:
+        return cached_person_key(value, context, id_type)
+    except BadUserInput:
+        raise _Unusual from None
 
 
 def _keys(value: Any, context: Context) -> list[PersonKey]:
