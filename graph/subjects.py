@@ -51,6 +51,9 @@ class RoleQuery:
     round trip: the entity card's two nested levels at the cost of one. `entries` then also
     reads, in the same transaction, the list entries of the organisations on those persons'
     pages (the card's third level) as `records.list_entries` would page them for `entries`.
+    `brief`, on the `held` query, makes those persons' pages carry only the role type and the
+    organisation's sid, kind and name, when the selection reads nothing else of them (a card's
+    ~100 organisations); `held_roles` alone returns whole rows, which serve a brief key too.
     """
 
     roles: tuple[str, ...] | None
@@ -60,6 +63,7 @@ class RoleQuery:
     exclude: str | None = None
     held: RoleQuery | None = None
     entries: ListEntryQuery | None = None
+    brief: bool = False
 
     def role_list(self) -> list[str]:
         return list(self.roles) if self.roles else list(MODEL.roles)
@@ -107,6 +111,7 @@ async def _role_holders_with_roles(
             exclude=held.exclude,
             heldSkip=held.skip,
             heldLimit=held.limit,
+            brief=held.brief,
         )
         persons = {h["sid"]: Page(h["page"], h["total"]) for r in rows for h in r["held"]}
         shown = held.limit - 1  # a page is fetched with one row more than it shows

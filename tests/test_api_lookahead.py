@@ -174,3 +174,88 @@ async def test_card_loads_the_subject_and_its_holders_side_by_side_in_two_transa
     unknown = "91110105MARK0L00EN"  # well-formed, not in this graph: its holders load finds none
     body = await gql(CARD, {"u": unknown, "x": unknown})
     assert [e["extensions"]["code"] for e in body["errors"]] == ["NOT_FOUND"]
+
+
+BRIEF_CARD = """query($u: String!, $x: ID!) { enterprise(uscc: $u) { roles(first: 10) { edges {
+  node { id ... on Person { roles(first: 10, excludeOrganization: $x) { edges { role cursor
+  node { __typename id name kind ... on Organization { uscc } listEntries(first: 5) {
+  edges { node { listType } } } } } } } } } } } }"""
+# Each field a brief row lacks, asked of a held role once: the page must come whole.
+ROW_FIELDS = ["from", "to", "ratio", "position", "region", "industry", "isSoe", "status",
+              "registeredAt"]  # fmt: skip
+
+
+def _held_selection(field: str) -> str:
+    edge = field in ("from", "to", "ratio", "position")
+    inner = f"role {field} node {{ id }}" if edge else f"role node {{ id {field} }}"
+    return f"roles(first: 10, excludeOrganization: $x) {{ edges {{ {inner} }} }}"
+
+
+async def test_card_reading_only_names_fetches_brief_rows_with_the_same_answers(
+    gql: GQL, app: Starlette, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A card's organisations come as brief rows (role type, id, kind, name) when nothing else
+    of them is read, and the answers equal those of each person's page asked on its own."""
+    asked = _recording(monkeypatch)
+    card, trips = await counted(gql, app, BRIEF_CARD, {"u": B, "x": B})
+    assert (asked, trips) == ([True], 3)
+    alone_query = BRIEF_CARD.replace("query($u: String!, $x: ID!) { enterprise(uscc: $u) {", "")
+    for edge in card["enterprise"]["roles"]["edges"]:
+        alone, _ = await counted(
+            gql,
+            app,
+            """query($p: ID!, $x: ID!) { person(id: $p) { %s } }"""
+            % alone_query.split("... on Person {", 1)[1].rsplit("} } } } } }", 1)[0],
+            {"p": edge["node"]["id"], "x": B},
+        )
+        assert edge["node"]["roles"] == alone["person"]["roles"]
+    p3 = next(e for e in card["enterprise"]["roles"]["edges"] if e["node"]["id"] == P3)
+    assert p3["node"]["roles"]["edges"][0]["node"]["uscc"] == D
+
+
+def _recording(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
+    """Record `held.brief` of each holders-with-roles load."""
+    import graph.subjects as subjects
+
+    asked: list[bool] = []
+    original = subjects._role_holders_with_roles
+
+    async def recorded(executor: Executor, sids: Any, q: Any, held: Any) -> Any:
+        asked.append(held.brief)
+        return await original(executor, sids, q, held)
+
+    monkeypatch.setattr(subjects, "_role_holders_with_roles", recorded)
+    return asked
+
+
+def test_the_row_fields_are_every_field_a_brief_row_lacks() -> None:
+    from api.schema import schema
+    from resolvers.subjects.lookahead import BRIEF_FIELDS, _row_fields
+
+    assert _row_fields(schema._schema) - BRIEF_FIELDS == set(ROW_FIELDS)
+
+
+@pytest.mark.parametrize("field", ROW_FIELDS)
+async def test_card_reading_any_other_field_of_a_held_role_gets_whole_rows(
+    gql: GQL, app: Starlette, monkeypatch: pytest.MonkeyPatch, field: str
+) -> None:
+    """Asked next to a brief alias, a field only a whole row holds makes the card fetch whole
+    rows, and it is answered as the person's own page answers it."""
+    asked = _recording(monkeypatch)
+    held = _held_selection(field)
+    card = (
+        """query($u: String!, $x: ID!) { enterprise(uscc: $u) { roles(first: 10) { edges {
+      node { id ... on Person { brief: roles(first: 10, excludeOrganization: $x) { edges { role
+      node { name } } } whole: %s } } } } } }"""
+        % held
+    )
+    body = await gql(card, {"u": B, "x": B})
+    assert "errors" not in body, body
+    assert asked == [False]
+    for edge in body["data"]["enterprise"]["roles"]["edges"]:
+        alone = await gql(
+            "query($p: ID!, $x: ID!) { person(id: $p) { whole: %s } }" % held,
+            {"p": edge["node"]["id"], "x": B},
+        )
+        assert "errors" not in alone, alone
+        assert edge["node"]["whole"] == alone["data"]["person"]["whole"]

@@ -12,6 +12,8 @@
 // @param exclude STRING  an organisation to leave out of the persons' roles, or null
 // @param heldSkip INTEGER  offset of the page within each person's roles
 // @param heldLimit INTEGER  page size of each person's roles (plus one)
+// @param brief BOOLEAN  the persons' pages carry only the role type and the organisation's sid,
+//   kind and name (the selection reads nothing else of them: a card's ~100 organisations)
 // @returns sid, page, total, held
 UNWIND $sids AS key
 MATCH (o:Subject {sid: key})
@@ -43,11 +45,16 @@ CALL (orgs) {
   }
   RETURN collect({sid: p.sid, total: size(roles),
                   page: [y IN roles[$heldSkip..($heldSkip + $heldLimit)] |
-                         {role: type(y[0]), from: y[0].from, to: y[0].to, ratio: y[0].ratio,
-                          position: y[0].position, sid: y[1].sid, kind: y[1].kind,
-                          name: y[1].name, uscc: y[1].uscc, region: y[1].region,
-                          industry: y[1].industry, isSOE: y[1].isSOE, status: y[1].status,
-                          registeredAt: y[1].registeredAt, idMasked: y[1].idMasked}]}) AS held
+                         CASE WHEN $brief
+                           THEN {role: type(y[0]), sid: y[1].sid, kind: y[1].kind,
+                                 name: y[1].name}
+                           ELSE {role: type(y[0]), from: y[0].from, to: y[0].to,
+                                 ratio: y[0].ratio, position: y[0].position, sid: y[1].sid,
+                                 kind: y[1].kind, name: y[1].name, uscc: y[1].uscc,
+                                 region: y[1].region, industry: y[1].industry,
+                                 isSOE: y[1].isSOE, status: y[1].status,
+                                 registeredAt: y[1].registeredAt, idMasked: y[1].idMasked}
+                         END]}) AS held
 }
 UNWIND range(0, size(orgs) - 1) AS i
 WITH orgs[i] AS org, CASE WHEN i = 0 THEN held ELSE [] END AS held

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
 from enum import Enum
+from functools import lru_cache
 from typing import Any, TypeVar
 
 from graphql import (
@@ -23,6 +24,7 @@ from graphql import (
     GraphQLError,
     GraphQLInterfaceType,
     GraphQLObjectType,
+    GraphQLSchema,
     InlineFragmentNode,
     SelectionSetNode,
     get_argument_values,
@@ -41,6 +43,11 @@ from graph.subjects import HoldersPage, RoleQuery
 
 PERSON = "Person"
 ORGANIZATION = "Organization"
+HELD_EDGE = "HeldRoleEdge"
+# What a brief row of a person's roles answers (`RoleQuery.brief`): the edge's role type and
+# place, and the organisation's identity and name; any other field read from the row needs it
+# whole. Fields with a resolver of their own (listEntries, records, …) load by id and need neither.
+BRIEF_FIELDS = frozenset({"role", "cursor", "node", "id", "name", "kind", "uscc"})
 T = TypeVar("T")
 Build = Callable[[Info[Any, Any], dict[str, Any]], T]
 
@@ -152,6 +159,49 @@ class CardPlan:
     entries: ListEntryQuery | None  # list entries of the organisations on those pages
 
 
+@lru_cache(maxsize=4)
+def _row_fields(schema: GraphQLSchema) -> frozenset[str]:
+    """Fields of a held role's edge and organisation that are read from its row (no resolver)."""
+    organization = schema.get_type(ORGANIZATION)
+    edge = schema.get_type(HELD_EDGE)
+    assert isinstance(organization, GraphQLInterfaceType)
+    assert isinstance(edge, GraphQLObjectType)
+    owners: list[GraphQLObjectType | GraphQLInterfaceType] = [
+        edge,
+        organization,
+        *schema.get_implementations(organization).objects,
+    ]
+    return frozenset(
+        name
+        for owner in owners
+        for name, field in owner.fields.items()
+        if getattr(field.extensions.get("strawberry-definition"), "base_resolver", None) is None
+    )
+
+
+_BRIEF: dict[tuple[int, ...], tuple[tuple[FieldNode, ...], bool]] = {}
+
+
+def brief_roles(info: Info[Any, Any], roles: list[FieldNode] | None = None) -> bool:
+    """Whether the selections of `Person.roles` (`roles`, or the field being resolved) read
+    nothing of a role's row beyond `BRIEF_FIELDS` (a card's: role type, organisation's name).
+    Remembered per document node: `Person.roles` asks it for every person on a card."""
+    nodes = tuple(info._raw_info.field_nodes if roles is None else roles)
+    key = tuple(map(id, nodes))
+    known = _BRIEF.get(key)
+    if known is not None and all(a is b for a, b in zip(known[0], nodes, strict=True)):
+        return known[1]
+    edges = _named(_fields(info, [n.selection_set for n in nodes], None), "edges")
+    on_edges = _fields(info, edges, None)
+    on_nodes = _fields(info, _named(on_edges, "node"), None)
+    selected = {f.name.value for f in (*on_edges, *on_nodes)}
+    brief = not (selected - BRIEF_FIELDS) & _row_fields(info._raw_info.schema)
+    if len(_BRIEF) >= 1024:
+        _BRIEF.clear()
+    _BRIEF[key] = (nodes, brief)  # the nodes kept alive: their ids stay theirs
+    return brief
+
+
 def card_plan(info: Info[Any, Any], field_nodes: list[FieldNode] | None = None) -> CardPlan:
     """Read `roles { edges { node { ... on Person { roles(…) { edges { node {
     listEntries(…) } } } } } } }` under the connection being resolved (or `field_nodes`)."""
@@ -162,6 +212,7 @@ def card_plan(info: Info[Any, Any], field_nodes: list[FieldNode] | None = None) 
     held = _one(info, PERSON, "roles", roles, _role_query)
     if held is None:
         return CardPlan(None, None)
+    held = replace(held, brief=brief_roles(info, roles))
     held_edges = _named(_fields(info, [f.selection_set for f in roles], None), "edges")
     held_nodes = _named(_fields(info, held_edges, None), "node")
     entries = [f for f in _fields(info, held_nodes, None) if f.name.value == "listEntries"]

@@ -22,7 +22,7 @@ from resolvers.risk.queries import subject_grade, subject_risk_indicators
 from resolvers.risk.types import CreditGrade, RiskIndicator
 from resolvers.sanctions.queries import subject_flags
 from resolvers.sanctions.types import SanctionFlag
-from resolvers.subjects.lookahead import list_entry_query, role_holders_page
+from resolvers.subjects.lookahead import brief_roles, list_entry_query, role_holders_page
 from resolvers.subjects.personal import PersonalData, read_personal_data
 
 
@@ -363,7 +363,7 @@ class Person(Subject):
         # Synchronous when the holders' page above fetched this one (lookahead), else awaited.
         exclude = str(exclude_organization) if exclude_organization else None
         win = window(first, after, info.context.settings.max_page_size)
-        q = RoleQuery(_values(roles), as_of, win.skip, win.limit, exclude)
+        q = RoleQuery(_values(roles), as_of, win.skip, win.limit, exclude, brief=brief_roles(info))
         page = info.context.loaders.held_roles.peek((str(self.id), q))
         if page is not None:
             return held_connection(page, win)
