@@ -6,6 +6,7 @@ cached rows to another and stale rows after a write.
 
 from __future__ import annotations
 
+from collections.abc import Hashable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -106,6 +107,9 @@ class Context:
     auth_error: Unauthenticated | None = None
     # Personal data read in this request, audited in one event when it ends (api/extensions/auth).
     personal_reads: list[PersonalRead] = field(default_factory=list)
+    # Loader keys built from field arguments, by those arguments: a card builds the same
+    # list-entry query for each of its ~100 organisations (resolvers/subjects/lookahead.py).
+    keys: dict[Hashable, Any] = field(default_factory=dict)
     loaders: Loaders = field(init=False)
 
     def __post_init__(self) -> None:

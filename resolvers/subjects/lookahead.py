@@ -130,10 +130,17 @@ def list_entry_query(
     list_types: tuple[str, ...] | None,
 ) -> tuple[Window, ListEntryQuery]:
     """The loader key's query for a page of list entries (`Subject.listEntries` and lookahead
-    build it here, so a prefetched page is found under the key its field asks for)."""
-    win = window(first, after, info.context.settings.max_page_size)
-    vis = visibility_of(info.context.principal)
-    return win, ListEntryQuery(statuses, list_types, date.today(), win.skip, win.limit, vis)
+    build it here, so a prefetched page is found under the key its field asks for). Built once
+    per request and arguments: the same for every organisation on a card, and the same day."""
+    context = info.context
+    args = ("listEntries", first, after, statuses, list_types)
+    known: tuple[Window, ListEntryQuery] | None = context.keys.get(args)
+    if known is None:
+        win = window(first, after, context.settings.max_page_size)
+        vis = visibility_of(context.principal)
+        q = ListEntryQuery(statuses, list_types, date.today(), win.skip, win.limit, vis)
+        known = context.keys[args] = (win, q)
+    return known
 
 
 def _entries_query(info: Info[Any, Any], args: dict[str, Any]) -> ListEntryQuery:
