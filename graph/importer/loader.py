@@ -342,6 +342,7 @@ async def write_batch(
             hit = set(out[first]) if out else set()
             got[first] |= hit
             rest = [p for p in params if p["i"] not in hit]
+            sent.append(rest)
             if rest:
                 out = await tx.one(specialised(statements[second], lane.token, group), rows=rest)
                 got[second] |= set(out[second]) if out else set()
@@ -350,7 +351,12 @@ async def write_batch(
         propagated = await then(tx, done, created) if then is not None else None
         return BatchResult(done, len(created), propagated)
 
-    return await executor.unit(work, name=f"import {lane.name}")
+    sent: list[list[dict[str, Any]]] = list(groups.values())
+    try:
+        return await executor.unit(work, name=f"import {lane.name}")
+    finally:
+        for params in sent:
+            params.clear()  # the driver's objects keep them in reference cycles (collector.py)
 
 
 async def existing_keys(executor: Executor, refs: Iterable[Ref]) -> dict[str, set[str]]:
