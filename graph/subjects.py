@@ -6,6 +6,7 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from graph import audit
 from graph.cypher import Statement, statement
@@ -68,6 +69,16 @@ class RoleQuery:
     def role_list(self) -> list[str]:
         return list(self.roles) if self.roles else list(MODEL.roles)
 
+    def params(self, sids: Sequence[str]) -> dict[str, Any]:
+        """The statement parameters of a page per subject in `sids` (roles, date, window)."""
+        return {
+            "sids": list(sids),
+            "roles": self.role_list(),
+            "asOf": self.as_of,
+            "skip": self.skip,
+            "limit": self.limit,
+        }
+
 
 @dataclass(frozen=True)
 class HoldersPage(Page):
@@ -84,15 +95,7 @@ async def role_holders(executor: Executor, sids: Sequence[str], q: RoleQuery) ->
     """For each organisation, one page of (role edge, holder) rows (and see `RoleQuery.held`)."""
     if q.held is not None:
         return await _role_holders_with_roles(executor, sids, q, q.held)
-    rows = await executor.read(
-        GET_ROLE_HOLDERS,
-        sids=list(sids),
-        roles=q.role_list(),
-        asOf=q.as_of,
-        skip=q.skip,
-        limit=q.limit,
-    )
-    return pages_by_sid(rows)
+    return pages_by_sid(await executor.read(GET_ROLE_HOLDERS, **q.params(sids)))
 
 
 async def _role_holders_with_roles(
@@ -101,11 +104,7 @@ async def _role_holders_with_roles(
     async def work(tx: Tx) -> tuple[list[Record], dict[str, Page], dict[str, Page]]:
         rows = await tx.run(
             GET_ROLE_HOLDERS_WITH_ROLES,
-            sids=list(sids),
-            roles=q.role_list(),
-            asOf=q.as_of,
-            skip=q.skip,
-            limit=q.limit,
+            **q.params(sids),
             heldRoles=held.role_list(),
             heldAsOf=held.as_of,
             exclude=held.exclude,
@@ -132,15 +131,7 @@ async def _role_holders_with_roles(
 
 async def held_roles(executor: Executor, sids: Sequence[str], q: RoleQuery) -> dict[str, Page]:
     """For each holder, one page of (role edge, organisation) rows."""
-    rows = await executor.read(
-        GET_HELD_ROLES,
-        sids=list(sids),
-        roles=q.role_list(),
-        asOf=q.as_of,
-        exclude=q.exclude,
-        skip=q.skip,
-        limit=q.limit,
-    )
+    rows = await executor.read(GET_HELD_ROLES, **q.params(sids), exclude=q.exclude)
     return pages_by_sid(rows)
 
 

@@ -186,23 +186,35 @@ def _row_fields(schema: GraphQLSchema) -> frozenset[str]:
     )
 
 
+def _held_fields(
+    info: Info[Any, Any], roles: list[FieldNode]
+) -> tuple[list[FieldNode], list[FieldNode]]:
+    """The fields selected on the edges and on the organisations of `Person.roles` nodes."""
+    on_edges = _fields(
+        info, _named(_fields(info, [n.selection_set for n in roles], None), "edges"), None
+    )
+    return on_edges, _fields(info, _named(on_edges, "node"), None)
+
+
+def _brief(info: Info[Any, Any], on_edges: list[FieldNode], on_nodes: list[FieldNode]) -> bool:
+    """Whether these selections read nothing of a held role's row beyond `BRIEF_FIELDS`."""
+    selected = {f.name.value for f in (*on_edges, *on_nodes)}
+    return not (selected - BRIEF_FIELDS) & _row_fields(info._raw_info.schema)
+
+
 _BRIEF: dict[tuple[int, ...], tuple[tuple[FieldNode, ...], bool]] = {}
 
 
-def brief_roles(info: Info[Any, Any], roles: list[FieldNode] | None = None) -> bool:
-    """Whether the selections of `Person.roles` (`roles`, or the field being resolved) read
-    nothing of a role's row beyond `BRIEF_FIELDS` (a card's: role type, organisation's name).
+def brief_roles(info: Info[Any, Any]) -> bool:
+    """Whether the `Person.roles` being resolved reads nothing of a role's row beyond
+    `BRIEF_FIELDS` (a card's: role type, organisation's name), as `card_plan` decides it.
     Remembered per document node: `Person.roles` asks it for every person on a card."""
-    nodes = tuple(info._raw_info.field_nodes if roles is None else roles)
+    nodes = tuple(info._raw_info.field_nodes)
     key = tuple(map(id, nodes))
     known = _BRIEF.get(key)
     if known is not None and all(a is b for a, b in zip(known[0], nodes, strict=True)):
         return known[1]
-    edges = _named(_fields(info, [n.selection_set for n in nodes], None), "edges")
-    on_edges = _fields(info, edges, None)
-    on_nodes = _fields(info, _named(on_edges, "node"), None)
-    selected = {f.name.value for f in (*on_edges, *on_nodes)}
-    brief = not (selected - BRIEF_FIELDS) & _row_fields(info._raw_info.schema)
+    brief = _brief(info, *_held_fields(info, list(nodes)))
     if len(_BRIEF) >= 1024:
         _BRIEF.clear()
     _BRIEF[key] = (nodes, brief)  # the nodes kept alive: their ids stay theirs
@@ -219,10 +231,9 @@ def card_plan(info: Info[Any, Any], field_nodes: list[FieldNode] | None = None) 
     held = _one(info, PERSON, "roles", roles, _role_query)
     if held is None:
         return CardPlan(None, None)
-    held = replace(held, brief=brief_roles(info, roles))
-    held_edges = _named(_fields(info, [f.selection_set for f in roles], None), "edges")
-    held_nodes = _named(_fields(info, held_edges, None), "node")
-    entries = [f for f in _fields(info, held_nodes, None) if f.name.value == "listEntries"]
+    on_edges, on_nodes = _held_fields(info, roles)
+    held = replace(held, brief=_brief(info, on_edges, on_nodes))
+    entries = [f for f in on_nodes if f.name.value == "listEntries"]
     return CardPlan(held, _one(info, ORGANIZATION, "listEntries", entries, _entries_query))
 
 
