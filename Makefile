@@ -7,11 +7,19 @@ BIN := $(VENV)/bin
 PY_STAMP := $(VENV)/.installed
 NODE_STAMP := tools/cypherlint/node_modules/.installed
 AUDIT_STAMP := tools/graphql-http-audit/node_modules/.installed
+# Web assets (GraphiQL, the explorer) and the system Chromium for browser tests: see their rules below.
+WEB_STAMP :=
+BROWSER_STAMP :=
 SCALE ?= 100000
 
-.PHONY: setup run test lint typecheck schema seed bench clean db-stop
+.PHONY: setup setup-run setup-test run test lint typecheck schema seed bench clean db-stop
 
-setup: $(PY_STAMP) $(NODE_STAMP) $(AUDIT_STAMP)
+# setup-run: what serving needs (Python only). setup-test adds the test-only tools (Node, Chromium).
+setup-run: $(PY_STAMP) $(WEB_STAMP)
+
+setup-test: $(NODE_STAMP) $(AUDIT_STAMP) $(BROWSER_STAMP)
+
+setup: setup-run setup-test
 
 $(PY_STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -27,7 +35,7 @@ $(AUDIT_STAMP): tools/graphql-http-audit/package.json tools/graphql-http-audit/p
 	touch $@
 
 ## run: install everything, start the embedded graph server, load the demo data, serve GraphQL
-run: setup
+run: setup-run
 	$(BIN)/creditgraph serve --demo
 
 ## test: lint, type-check and the whole test suite on a throwaway embedded database

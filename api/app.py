@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
@@ -12,7 +13,7 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 from starlette.websockets import WebSocket
 
-from api.auth import authenticate
+from api.auth import authenticate, needs_thread
 from api.context import Context
 from api.database import connect
 from api.graphql_http import GraphQLOverHTTP
@@ -41,7 +42,12 @@ class CreditGraphQL(GraphQLOverHTTP):
         resp = response if isinstance(response, Response) else None
         ctx = Context(request=request, response=resp, executor=executor, settings=self.settings)
         try:
-            ctx.principal = authenticate(self.settings, request.headers)
+            if needs_thread(self.settings, request.headers):
+                ctx.principal = await asyncio.to_thread(
+                    authenticate, self.settings, request.headers
+                )
+            else:
+                ctx.principal = authenticate(self.settings, request.headers)
         except Unauthenticated as exc:
             ctx.auth_error = exc
         return ctx
@@ -68,6 +74,7 @@ def create_app(settings: Settings | None = None, *, on_startup: Startup | None =
 
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        settings.check_production()  # however it is started: no public default secrets
         async with connect(settings) as executor:
             applied = await migrate(executor)
             log.info("schema: %d statements applied", applied)

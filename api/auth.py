@@ -1,6 +1,8 @@
 """Who is asking: bearer tokens, roles, and the one check every guarded resolver calls.
 
-Tokens are HS256 JWTs signed with `AUTH_TOKEN_SECRET` (`creditgraph token create` issues them);
+Tokens are HS256 JWTs signed with `AUTH_TOKEN_SECRET` (`creditgraph token create` issues them;
+AUTH_TOKEN_PREVIOUS_SECRET still verifies during a key rollover), or, with single sign-on
+configured, an identity provider's tokens (api/oidc.py);
 no `Authorization` header means the `public` role, a bad or expired token is UNAUTHENTICATED
 (never silently public: a client that meant to authenticate must learn that it did not). The
 purpose of a request for personal data comes from the `X-Purpose` header (DOMAIN.md §8.6: use
@@ -20,6 +22,7 @@ from urllib.parse import unquote
 
 import jwt
 
+from api import oidc
 from api.settings import Settings
 from graph.errors import Forbidden, Unauthenticated
 
@@ -70,25 +73,86 @@ def issue_token(
     return jwt.encode(claims, settings.auth_token_secret.get_secret_value(), algorithm=ALGORITHM)
 
 
-def verify_token(settings: Settings, token: str) -> Principal:
-    """The principal a token names; UNAUTHENTICATED when it is forged, expired or malformed."""
-    try:
-        claims = jwt.decode(
-            token,
-            settings.auth_token_secret.get_secret_value(),
-            algorithms=[ALGORITHM],
-            issuer=ISSUER,
-            options={"require": ["exp", "iat", "sub", "role", "iss"]},
+def verification_secrets(settings: Settings) -> list[str]:
+    """The secrets a token of ours may be signed with: the current one, and during a key
+    rollover the previous one (AUTH_TOKEN_PREVIOUS_SECRET)."""
+    secrets = [settings.auth_token_secret.get_secret_value()]
+    if settings.auth_token_previous_secret is not None:
+        secrets.append(settings.auth_token_previous_secret.get_secret_value())
+    return secrets
+
+
+def _own_claims(settings: Settings, token: str) -> dict[str, Any]:
+    expired: jwt.ExpiredSignatureError | None = None
+    for secret in verification_secrets(settings):
+        try:
+            claims: dict[str, Any] = jwt.decode(
+                token,
+                secret,
+                algorithms=[ALGORITHM],
+                issuer=ISSUER,
+                options={"require": ["exp", "iat", "sub", "role", "iss"]},
+            )
+            return claims
+        except jwt.InvalidSignatureError:
+            continue  # perhaps signed with the other secret of a rollover
+        except jwt.ExpiredSignatureError as exc:
+            expired = exc
+            break
+        except jwt.InvalidTokenError as exc:
+            raise Unauthenticated("the token is not valid") from exc
+    if expired is not None:
+        raise Unauthenticated("the token has expired") from expired
+    raise Unauthenticated("the token is not valid")
+
+
+def provider_role(settings: Settings, names: tuple[str, ...]) -> Role:
+    """The one CreditGraph role an identity provider's role names map to (OIDC_ROLE_MAP;
+    a name that is a CreditGraph role maps to itself). None or several: UNAUTHENTICATED, since
+    guessing which of two roles someone meant would grant too much or too little."""
+    known = {r.value for r in Role}
+    roles = {settings.oidc_role_map.get(n, n if n in known else "") for n in names} - {""}
+    if not roles:
+        raise Unauthenticated(
+            f"the token's '{settings.oidc_role_claim}' claim grants no CreditGraph role"
         )
-    except jwt.ExpiredSignatureError as exc:
-        raise Unauthenticated("the token has expired") from exc
-    except jwt.InvalidTokenError as exc:
-        raise Unauthenticated("the token is not valid") from exc
+    if len(roles) > 1:
+        raise Unauthenticated(
+            f"the token maps to several roles ({', '.join(sorted(roles))}); set OIDC_ROLE_MAP"
+            " so that it maps to exactly one"
+        )
+    (role,) = roles
+    if role not in known:
+        raise Unauthenticated(f"OIDC_ROLE_MAP maps to '{role}', which is not a CreditGraph role")
+    return Role(role)
+
+
+def verify_token(settings: Settings, token: str) -> Principal:
+    """The principal a token names; UNAUTHENTICATED when it is forged, expired or malformed.
+    Our own tokens are HS256; with single sign-on on, an asymmetrically signed token is the
+    identity provider's (api/oidc.py), which may read the provider's keys over the network."""
+    if oidc.is_provider_token(settings, token):
+        identity = oidc.verify(settings, token)
+        return Principal(
+            id=identity.subject,
+            role=provider_role(settings, identity.roles),
+            token_id=identity.token_id or f"oidc:{identity.subject}",
+        )
+    claims = _own_claims(settings, token)
     try:
         role = Role(claims["role"])
     except ValueError as exc:
         raise Unauthenticated("the token names an unknown role") from exc
     return Principal(id=str(claims["sub"]), role=role, token_id=claims.get("jti"))
+
+
+def needs_thread(settings: Settings, headers: Mapping[str, str]) -> bool:
+    """True when authenticating these headers may block on the network (an identity
+    provider's token whose keys are not cached), so the caller runs it in a thread."""
+    if not settings.oidc_issuer:
+        return False
+    _, _, token = (headers.get("authorization") or "").partition(" ")
+    return oidc.is_provider_token(settings, token.strip())
 
 
 def stated_purpose(raw: str | None) -> str | None:

@@ -12,7 +12,7 @@ from collections.abc import Awaitable, Callable, Sequence
 from typing import Any
 
 from api import commands as commands_pkg
-from api.settings import Settings, get_settings
+from api.settings import InsecureSettings, Settings, get_settings
 from graph.embedded import EmbeddedError
 from graph.errors import CreditGraphError
 
@@ -201,6 +201,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     logging.getLogger("neo4j").setLevel(logging.WARNING)
     settings = get_settings()
+    try:
+        settings.check_production()
+    except InsecureSettings as exc:
+        return fail(str(exc))
     try:
         return COMMANDS[args.command](args, settings)
     except (CreditGraphError, EmbeddedError) as exc:

@@ -17,6 +17,7 @@ from starlette.websockets import WebSocket
 
 from api.auth import Principal
 from api.loaders import (
+    EntrySubjectLoader,
     PageLoader,
     SubjectLoader,
     held_role_loader,
@@ -72,6 +73,7 @@ class Loaders:
     enterprise: EnterpriseLoader
     legal_representatives: LegalRepresentativeLoader
     subject: SubjectLoader
+    entry_subject: EntrySubjectLoader
     role_holders: PageLoader[RoleQuery]
     held_roles: PageLoader[RoleQuery]
     records: PageLoader[RecordQuery]
@@ -86,6 +88,7 @@ class Loaders:
             enterprise=EnterpriseLoader(executor),
             legal_representatives=LegalRepresentativeLoader(executor),
             subject=SubjectLoader(executor),
+            entry_subject=EntrySubjectLoader(executor),
             role_holders=role_holder_loader(executor),
             held_roles=held_role_loader(executor),
             records=record_loader(executor),

@@ -69,6 +69,18 @@ class SubjectLoader(DataLoader[str, Record | None]):
         return [found.get(k) for k in keys]
 
 
+class EntrySubjectLoader(DataLoader[str, Record | None]):
+    """List entry id → its listed subject's row (or None), for entries read without it."""
+
+    def __init__(self, executor: Executor) -> None:
+        super().__init__()
+        self.executor = executor
+
+    async def batch_load_fn(self, keys: list[str]) -> list[Record | None]:
+        found = await records.entry_subjects(self.executor, keys)
+        return [found.get(k) for k in keys]
+
+
 def role_holder_loader(executor: Executor) -> PageLoader[subjects.RoleQuery]:
     return PageLoader(executor, subjects.role_holders)
 

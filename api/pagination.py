@@ -1,8 +1,11 @@
 """Relay-style connections: `edges { cursor node }`, `pageInfo`, and `totalCount` on demand.
 
-`first` is mandatory and capped (MAX_PAGE_SIZE); cursors are opaque offsets. A page is fetched as
-`first + 1` rows so `hasNextPage` needs no count; `totalCount` runs its own query only when the
-client selects it.
+Forward (`first`, `after`) or backward (`last`, `before`) paging, the one place it is decided:
+`first` or `last` is required (not both) and capped (MAX_PAGE_SIZE); cursors are opaque offsets.
+A page is fetched as `first + 1` rows so `hasNextPage` needs no count; `totalCount` runs its own
+query only when the client selects it. `before` alone bounds the page (rows `before - last` to
+`before`); `last` without `before` needs the list's size first (`Window.needs_total`, then
+`Window.at_end`), one more query only for that form.
 """
 
 from __future__ import annotations
@@ -27,42 +30,92 @@ def encode_cursor(offset: int) -> str:
     return base64.urlsafe_b64encode(f"{_PREFIX}{offset}".encode()).decode()
 
 
-def decode_cursor(cursor: str) -> int:
+def decode_cursor(cursor: str, field: str = "after") -> int:
     try:
         text = base64.urlsafe_b64decode(cursor.encode()).decode()
         if not text.startswith(_PREFIX):
             raise ValueError(cursor)
         offset = int(text[len(_PREFIX) :])
     except (ValueError, binascii.Error, UnicodeDecodeError):
-        raise BadUserInput(f"invalid cursor {cursor!r}", field="after") from None
+        raise BadUserInput(f"invalid cursor {cursor!r}", field=field) from None
     if offset < 0:
-        raise BadUserInput(f"invalid cursor {cursor!r}", field="after")
+        raise BadUserInput(f"invalid cursor {cursor!r}", field=field)
     return offset
 
 
 @dataclass(frozen=True)
 class Window:
-    """Rows `skip` to `skip + first` (exclusive), fetched as `limit = first + 1`."""
+    """Rows `skip` to `skip + first` (exclusive), fetched as `limit = first + 1`.
+
+    `tail` is set for `last` without `before`: the window is the list's last `tail` rows, known
+    once its size is (`at_end`); until then `skip`/`first` are those of an empty page.
+    """
 
     skip: int
     first: int
+    tail: int | None = None
 
     @property
     def limit(self) -> int:
         return self.first + 1
 
+    @property
+    def needs_total(self) -> bool:
+        return self.tail is not None
 
-def window(first: int, after: str | None, max_page: int) -> Window:
-    if first < 0:
-        raise BadUserInput("`first` must not be negative", field="first")
-    if first > max_page:
+    def at_end(self, total: int) -> Window:
+        """The window of the last `tail` of `total` rows (for `last` without `before`)."""
+        if self.tail is None:
+            return self
+        skip = max(total - self.tail, self.skip)
+        return Window(skip=skip, first=max(total - skip, 0))
+
+
+def _size(value: int, name: str, max_page: int) -> int:
+    if value < 0:
+        raise BadUserInput(f"`{name}` must not be negative", field=name)
+    if value > max_page:
         raise LimitExceeded(
-            f"`first` is {first}, the maximum page size is {max_page}",
-            field="first",
+            f"`{name}` is {value}, the maximum page size is {max_page}",
+            field=name,
             limit=max_page,
         )
-    skip = decode_cursor(after) + 1 if after else 0
-    return Window(skip=skip, first=first)
+    return value
+
+
+def window(
+    first: int | None,
+    after: str | None,
+    max_page: int,
+    *,
+    last: int | None = None,
+    before: str | None = None,
+) -> Window:
+    """The rows a connection's paging arguments select (see the module docstring)."""
+    if first is not None and last is not None:
+        raise BadUserInput("pass `first` or `last`, not both", field="last")
+    if first is None and last is None:
+        raise BadUserInput("`first` or `last` is required", field="first")
+    start = decode_cursor(after) + 1 if after else 0
+    end = decode_cursor(before, "before") if before else None
+    if end is not None and end < start:
+        end = start
+    if first is not None:
+        size = _size(first, "first", max_page)
+        if end is not None:
+            size = min(size, end - start)
+        return Window(skip=start, first=size)
+    assert last is not None
+    size = _size(last, "last", max_page)
+    if end is None:
+        return Window(skip=start, first=0, tail=size)
+    skip = max(start, end - size)
+    return Window(skip=skip, first=end - skip)
+
+
+async def resolve(win: Window, total: Callable[[], Awaitable[int]]) -> Window:
+    """`win`, with its rows known: `last` without `before` first asks the list's size."""
+    return win.at_end(await total()) if win.needs_total else win
 
 
 @strawberry.type(description="Where a page sits in the whole list.")

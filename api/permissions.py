@@ -87,13 +87,14 @@ QUERIES: Mapping[str, Access] = {
     "enterprise": Access(EVERYONE),
     "person": Access(EVERYONE),
     "subject": Access(EVERYONE),
+    "node": Access(EVERYONE),  # subjects by global id: the same as `subject`
     "searchSubjects": Access(EVERYONE),
     # Network exploration is an investigation tool, not publication.
     "relatedParties": Access(SUPERVISION),
     "pathsBetween": Access(SUPERVISION),
     # Records, entries and flags: everyone, filtered by VISIBILITY.
     "records": Access(EVERYONE),
-    "listEntries": Access(EVERYONE),
+    "listEntries": Access(EVERYONE),  # the global list too: in force only, for the public
     "flags": Access(EVERYONE),
     "measures": Access(EVERYONE),
     "stats": Access(STATISTICS),
@@ -116,6 +117,7 @@ QUERIES: Mapping[str, Access] = {
     "runCypher": Access(ANALYSTS),
     "analyticsQueries": Access(ANALYSTS),
     "runAnalyticsQuery": Access(ANALYSTS),
+    "graphModel": Access(ANALYSTS),  # what runCypher can match on (labels, types, properties)
 }
 
 MUTATIONS: Mapping[str, MutationAccess] = {
@@ -169,9 +171,12 @@ class HiddenArgument:
     reveals: str  # what such a value would show, for the error message
     allowed: tuple[object, ...] = ()  # values (each item, for a list) that reveal nothing
     not_before_today: bool = False  # a date argument: only today or later
+    key: str | None = None  # an input object argument: the field of it that is judged
 
     def refuses(self, value: object, today: date) -> bool:
         """Would `value` (GraphQL input form: names, ISO dates) reveal hidden data?"""
+        if self.key is not None:
+            value = value.get(self.key) if isinstance(value, dict) else None
         if value is None:
             return False
         if self.not_before_today:
@@ -197,6 +202,13 @@ HIDDEN_ARGUMENTS: tuple[HiddenArgument, ...] = (
     ),
     HiddenArgument(
         "Query.listEntries", "status", "list entries no longer in force", allowed=_IN_FORCE
+    ),
+    HiddenArgument(
+        "Query.listEntries",
+        "filter",
+        "list entries no longer in force",
+        allowed=_IN_FORCE,
+        key="status",
     ),
     HiddenArgument("Query.measures", "published", "unpublished measures", allowed=(True,)),
 )

@@ -14,6 +14,24 @@ from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 REPO_ROOT = Path(__file__).resolve().parents[1]
 
 
+MIN_SECRET_LENGTH = 32
+DEVELOPMENT_SECRETS = frozenset(
+    {"creditgraph-development-key-change-me", "creditgraph-development-token-secret-change-me"}
+)
+
+
+class InsecureSettings(Exception):
+    """Production settings that would make the service unsafe; the message names each variable."""
+
+    def __init__(self, problems: list[str]) -> None:
+        self.problems = problems
+        super().__init__(
+            "refusing to run with APP_ENV=production: "
+            + "; ".join(problems)
+            + " (generate one with: python -c 'import secrets; print(secrets.token_urlsafe(48))')"
+        )
+
+
 class Settings(BaseSettings):
     """Every knob of the service. The README's settings table mirrors this class."""
 
@@ -56,6 +74,24 @@ class Settings(BaseSettings):
         alias="AUTH_TOKEN_SECRET",
     )
     auth_token_ttl: int = Field(default=8 * 3600, alias="AUTH_TOKEN_TTL", ge=60)
+    # Key rotation: tokens signed with the previous secret stay valid during a rollover (new
+    # tokens are always signed with AUTH_TOKEN_SECRET). Unset it once the old tokens expired.
+    auth_token_previous_secret: SecretStr | None = Field(
+        default=None, alias="AUTH_TOKEN_PREVIOUS_SECRET"
+    )
+
+    # Single sign-on: bearer tokens from an OpenID Connect identity provider, verified against
+    # its published keys (JWKS). Off while OIDC_ISSUER is unset. The role comes from a claim
+    # (a dotted path such as `realm_access.roles`; a string or a list), mapped through
+    # OIDC_ROLE_MAP (JSON, the provider's names to CreditGraph's roles; unmapped names that are
+    # CreditGraph role names map to themselves).
+    oidc_issuer: str | None = Field(default=None, alias="OIDC_ISSUER")
+    oidc_audience: str | None = Field(default=None, alias="OIDC_AUDIENCE")
+    oidc_jwks_url: str | None = Field(default=None, alias="OIDC_JWKS_URL")
+    oidc_role_claim: str = Field(default="role", alias="OIDC_ROLE_CLAIM")
+    oidc_subject_claim: str = Field(default="sub", alias="OIDC_SUBJECT_CLAIM")
+    oidc_role_map: dict[str, str] = Field(default_factory=dict, alias="OIDC_ROLE_MAP")
+    oidc_algorithms: list[str] = Field(default=["RS256", "ES256"], alias="OIDC_ALGORITHMS")
 
     # GraphQL limits.
     max_page_size: int = Field(default=100, alias="MAX_PAGE_SIZE", ge=1)
@@ -90,6 +126,36 @@ class Settings(BaseSettings):
     # Joint punishment: days a department has to report how it applied a measure ([Not in
     # seeds]: the seeds require feedback, 001 item 8, but set no period).
     feedback_due_days: int = Field(default=30, alias="FEEDBACK_DUE_DAYS", ge=1)
+
+    def secret_problems(self) -> list[str]:
+        """What is wrong with the secrets for production: one line per variable, naming it.
+        A secret must be set, not a development default, and at least MIN_SECRET_LENGTH long
+        (HS256 wants a key of 256 bits; the ID hash key guards every citizen ID number)."""
+        problems = []
+        for field in ("auth_token_secret", "id_hash_key", "auth_token_previous_secret"):
+            info = Settings.model_fields[field]
+            value: SecretStr | None = getattr(self, field)
+            name = info.alias
+            if value is None:
+                if info.default is None:
+                    continue  # optional and unset
+                problems.append(f"{name} is not set")
+                continue
+            text = value.get_secret_value()
+            if not text.strip():
+                problems.append(f"{name} is empty")
+            elif value == info.default or text in DEVELOPMENT_SECRETS:
+                problems.append(f"{name} is the public development default")
+            elif len(text) < MIN_SECRET_LENGTH:
+                problems.append(f"{name} is shorter than {MIN_SECRET_LENGTH} characters")
+        if self.oidc_issuer and not (self.oidc_jwks_url and self.oidc_audience):
+            problems.append("OIDC_ISSUER is set without OIDC_JWKS_URL and OIDC_AUDIENCE")
+        return problems
+
+    def check_production(self) -> None:
+        """Refuse to run in production with a missing, default or short secret."""
+        if self.app_env == "production" and (problems := self.secret_problems()):
+            raise InsecureSettings(problems)
 
     @property
     def embedded(self) -> bool:

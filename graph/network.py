@@ -6,8 +6,9 @@ and parent pointers here. That gives every reached subject its distance and one 
 each level's cost proportional to the frontier, however the graph is shaped.
 
 What travels back is kept small, because decoding rows is what a level costs beyond the
-traversal itself: a level returns each newly reached subject once, with the edge that reached it
-first; the last level returns only its size and the page the caller shows. A caller that does
+traversal itself: a level returns each newly reached subject once, with every relation between
+it and its parent (the first of them the edge that reached it); the last level returns only its
+size and the page the caller shows. A caller that does
 not need the total stops at the first level that fills its page.
 """
 
@@ -42,12 +43,16 @@ class Link:
     ratio: float | None
 
 
+Hop = tuple[Link, ...]
+"""Every relation between two consecutive subjects of a path (at least one), in a fixed order."""
+
+
 @dataclass(frozen=True)
 class Reached:
     node: Record
     distance: int
     nodes: tuple[Record, ...]  # from the start subject to `node`, both included
-    links: tuple[Link, ...]
+    hops: tuple[Hop, ...]  # hops[i] joins nodes[i] and nodes[i + 1]
 
 
 @dataclass(frozen=True)
@@ -65,6 +70,11 @@ def _link(via: Record, to: str) -> Link:
     parent = via["fromSid"]
     holder, org = (parent, to) if via["outgoing"] else (to, parent)
     return Link(via["role"], holder, org, via["roleFrom"], via["roleTo"], via["ratio"])
+
+
+def _hop(vias: list[Record], to: str) -> Hop:
+    """The relations between `to` and its parent (the first via's subject), in the given order."""
+    return tuple(_link(via, to) for via in vias)
 
 
 def check_depth(max_depth: int) -> None:
@@ -109,7 +119,7 @@ async def related_parties(
     role_list = list(roles) if roles else list(MODEL.roles)
     day = as_of or date.today()
     end = None if limit is None else skip + limit
-    parent: dict[str, Link | None] = {sid: None}
+    parent: dict[str, Hop | None] = {sid: None}
     rows: dict[str, Record] = {sid: start}
     levels: list[list[str]] = [[sid]]
     for depth in range(1, max_depth + 1):
@@ -152,14 +162,12 @@ async def related_parties(
     return Related(_window(levels, parent, rows, skip, end), len(parent) - 1)
 
 
-def _take(
-    found: list[Record], parent: dict[str, Link | None], rows: dict[str, Record]
-) -> list[str]:
-    """Record a level's newly reached subjects (sorted by id) with their parent edges."""
+def _take(found: list[Record], parent: dict[str, Hop | None], rows: dict[str, Record]) -> list[str]:
+    """Record a level's newly reached subjects (sorted by id) with their parent relations."""
     level = []
     for row in found:
         reached = row["sid"]
-        parent[reached] = _link(row["via"], reached)
+        parent[reached] = _hop(row["via"], reached)
         rows[reached] = row
         level.append(reached)
     return level
@@ -167,7 +175,7 @@ def _take(
 
 def _window(
     levels: list[list[str]],
-    parent: dict[str, Link | None],
+    parent: dict[str, Hop | None],
     rows: dict[str, Record],
     skip: int,
     end: int | None,
@@ -177,47 +185,77 @@ def _window(
 
 
 def _reached(
-    sid: str, distance: int, parent: dict[str, Link | None], rows: dict[str, Record]
+    sid: str, distance: int, parent: dict[str, Hop | None], rows: dict[str, Record]
 ) -> Reached:
-    nodes, links = [rows[sid]], []
-    at, link = sid, parent[sid]
-    while link is not None:
-        links.append(link)
+    nodes, hops = [rows[sid]], []
+    at, hop = sid, parent[sid]
+    while hop is not None:
+        hops.append(hop)
+        link = hop[0]
         at = link.holder if link.organization == at else link.organization
         nodes.append(rows[at])
-        link = parent[at]
-    return Reached(rows[sid], distance, tuple(reversed(nodes)), tuple(reversed(links)))
+        hop = parent[at]
+    return Reached(rows[sid], distance, tuple(reversed(nodes)), tuple(reversed(hops)))
 
 
 @dataclass(frozen=True)
 class Path:
+    """A route: its subjects in order, and every relation between each consecutive pair."""
+
     nodes: tuple[Record, ...]
-    links: tuple[Link, ...]
+    hops: tuple[Hop, ...]
+
+
+@dataclass(frozen=True)
+class Routes:
+    """A page of distinct routes (in the order of their subjects' ids) and how many there are."""
+
+    paths: list[Path]
+    total: int
 
 
 async def paths_between(
-    executor: Executor, source: str, target: str, *, max_depth: int = 4, limit: int = 5
-) -> list[Path]:
-    """Shortest connecting paths (all of the same, minimal length), at most `limit`."""
+    executor: Executor,
+    source: str,
+    target: str,
+    *,
+    max_depth: int = 4,
+    skip: int = 0,
+    limit: int = 5,
+) -> Routes:
+    """Distinct shortest routes (all of the same, minimal length): rows `skip` to `skip + limit`
+    of them by their subjects' ids, and their number. A route is a sequence of subjects; each
+    hop carries every relation between its two subjects, however many parallel edges join them.
+    """
     check_depth(max_depth)
     known = await subjects_by_sid(executor, [source, target])
     for sid in (source, target):
         if sid not in known:
             raise NotFound(f"no subject with id {sid}", id=sid)
     if source == target:
-        return [Path(nodes=(known[source],), links=())]
+        return Routes([Path(nodes=(known[source],), hops=())][skip : skip + limit], 1)
     rows = await executor.read(
-        PATHS_BETWEEN, maxDepth=max_depth, limit=limit, **{"from": source, "to": target}
+        PATHS_BETWEEN,
+        maxDepth=max_depth,
+        roles=list(MODEL.roles),
+        skip=skip,
+        limit=limit,
+        **{"from": source, "to": target},
     )
-    paths = [
-        Path(
-            nodes=tuple(row["nodes"]),
-            links=tuple(
-                Link(r["role"], r["holder"], r["organization"], r["from"], r["to"], r["ratio"])
-                for r in row["rels"]
-            ),
-        )
-        for row in rows
-    ]
+    total = int(rows[0]["total"]) if rows else 0
+    paths = [_route(row) for row in rows if row["route"] is not None]
     paths.sort(key=lambda p: [n["sid"] for n in p.nodes])
-    return paths
+    return Routes(paths, total)
+
+
+def _route(row: Record) -> Path:
+    hops = sorted(row["hops"], key=lambda h: h["i"])
+    nodes = [hops[0]["x"], *(h["y"] for h in hops)]
+    links = tuple(
+        tuple(
+            Link(r["role"], r["holder"], r["organization"], r["from"], r["to"], r["ratio"])
+            for r in h["rels"]
+        )
+        for h in hops
+    )
+    return Path(nodes=tuple(nodes), hops=links)

@@ -12,13 +12,16 @@ from datetime import date
 from typing import Any
 
 from graph.cypher import statement
-from graph.executor import Executor, Tx
+from graph.executor import Executor, Record, Tx
 from graph.pages import Page, pages_by_sid
 from graph.rules.in_force import IN_FORCE, status_filter
 from graph.visibility import FULL, Visibility
 
 GET_RECORDS = statement("records/get_records")
 GET_LIST_ENTRIES = statement("records/get_list_entries")
+SEARCH_LIST_ENTRIES = statement("records/search_list_entries")
+COUNT_LIST_ENTRIES = statement("records/count_list_entries")
+GET_ENTRY_SUBJECTS = statement("records/get_entry_subjects")
 
 
 @dataclass(frozen=True)
@@ -49,25 +52,37 @@ async def records(executor: Executor, sids: Sequence[str], q: RecordQuery) -> di
 
 @dataclass(frozen=True)
 class ListEntryQuery:
+    """A page of list entries: per subject (`list_entries`) or of the global list
+    (`search_list_entries`); the filters beyond status and list type are the global list's."""
+
     statuses: tuple[str, ...] | None
     list_types: tuple[str, ...] | None
     today: date
     skip: int
     limit: int
     visibility: Visibility = FULL
+    authorities: tuple[str, ...] | None = None
+    regions: tuple[str, ...] | None = None
+    decided_from: date | None = None
+    decided_to: date | None = None
+
+    def filters(self) -> dict[str, Any]:
+        """The statement parameters every list-entry reader shares (not the window)."""
+        return {
+            "statuses": status_filter(self.statuses) if self.statuses else None,
+            "listTypes": list(self.list_types) if self.list_types else None,
+            "authorities": list(self.authorities) if self.authorities else None,
+            "regions": list(self.regions) if self.regions else None,
+            "decidedFrom": self.decided_from,
+            "decidedTo": self.decided_to,
+            "inForceOnly": self.visibility.published_only,
+            "today": self.today,
+            "inForce": list(IN_FORCE),
+        }
 
 
 def _list_entry_params(sids: Sequence[str], q: ListEntryQuery) -> dict[str, Any]:
-    return {
-        "sids": list(sids),
-        "statuses": status_filter(q.statuses) if q.statuses else None,
-        "listTypes": list(q.list_types) if q.list_types else None,
-        "inForceOnly": q.visibility.published_only,
-        "today": q.today,
-        "inForce": list(IN_FORCE),
-        "skip": q.skip,
-        "limit": q.limit,
-    }
+    return {"sids": list(sids), **q.filters(), "skip": q.skip, "limit": q.limit}
 
 
 async def list_entries(
@@ -80,3 +95,19 @@ async def list_entries_in(tx: Tx, sids: Sequence[str], q: ListEntryQuery) -> dic
     """`list_entries` in a transaction already open, with a page (maybe empty) for every sid."""
     pages = pages_by_sid(await tx.run(GET_LIST_ENTRIES, **_list_entry_params(sids, q)))
     return {sid: pages.get(sid, Page()) for sid in sids}
+
+
+async def search_list_entries(executor: Executor, q: ListEntryQuery) -> list[Record]:
+    """A page of the global list, newest decision first; each row with its `subject` row."""
+    return await executor.read(SEARCH_LIST_ENTRIES, **q.filters(), skip=q.skip, limit=q.limit)
+
+
+async def count_list_entries(executor: Executor, q: ListEntryQuery) -> int:
+    row = await executor.read_one(COUNT_LIST_ENTRIES, **q.filters())
+    return int(row["total"]) if row else 0
+
+
+async def entry_subjects(executor: Executor, entry_ids: Sequence[str]) -> dict[str, Record]:
+    """entry id → its listed subject's row, for the entries that have one."""
+    rows = await executor.read(GET_ENTRY_SUBJECTS, entryIds=list(entry_ids))
+    return {row["entryId"]: row for row in rows}

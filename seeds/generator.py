@@ -58,8 +58,12 @@ class GenerationResult:
         return self.manifest.total_rows / self.seconds if self.seconds else 0.0
 
 
-def authorities(s: CityState) -> None:
-    """National → provincial → municipal → district bodies per domain, a park and townships."""
+def authority_rows() -> tuple[list[dict[str, Any]], dict[tuple[str, str], str]]:
+    """National → provincial → municipal → district bodies per domain, a park and townships, as
+    import rows (parents first), and which body decides per (domain, region code). The same rows
+    are the reference authorities `creditgraph migrate` loads (graph/migrate.py)."""
+    rows: list[dict[str, Any]] = []
+    deciding: dict[tuple[str, str], str] = {}
 
     def write(
         aid: str, name: str, level: str, domain: str, region: str, parent: str | None
@@ -74,9 +78,7 @@ def authorities(s: CityState) -> None:
         }
         if parent:
             row["parentId"] = parent
-            s.m.relationships["PARENT_AUTHORITY"] += 1
-        s.out.write("authority", row)
-        s.m.nodes["Authority"] += 1
+        rows.append(row)
 
     for d in AUTHORITY_DOMAINS:
         national = province = None
@@ -88,7 +90,7 @@ def authorities(s: CityState) -> None:
             write(province, d.province, "PROVINCE", d.domain, PROVINCE_CODE, national)
         city = f"{CITY_CODE}-{d.domain}"
         write(city, d.city, "CITY", d.domain, CITY_CODE, province)
-        s.authorities[(d.domain, CITY_CODE)] = city
+        deciding[(d.domain, CITY_CODE)] = city
         for dist in DISTRICTS:
             aid = city  # no district body: the municipal one decides
             if d.district:
@@ -99,12 +101,23 @@ def authorities(s: CityState) -> None:
                 else:
                     name = f"{d.district_prefix}{place}{d.district}"
                 write(aid, name, "COUNTY", d.domain, dist.code, city)
-            s.authorities[(d.domain, dist.code)] = aid
+            deciding[(d.domain, dist.code)] = aid
     write(f"{PARK_CODE}-PARK", PARK_NAME, "PARK", "CREDIT", PARK_CODE, f"{CITY_CODE}-CREDIT")
     for k, (code, name) in enumerate(TOWNSHIPS, 1):
         dist = next(d for d in DISTRICTS if d.code == code)
         place = dist.name if dist.rural else CITY + dist.name
         write(f"{code}-T{k:02d}", place + name, "TOWNSHIP", "URBAN", code, f"{code}-URBAN")
+    return rows, deciding
+
+
+def authorities(s: CityState) -> None:
+    rows, deciding = authority_rows()
+    for row in rows:
+        if "parentId" in row:
+            s.m.relationships["PARENT_AUTHORITY"] += 1
+        s.out.write("authority", row)
+        s.m.nodes["Authority"] += 1
+    s.authorities.update(deciding)
 
 
 def measures(s: CityState) -> None:

@@ -123,24 +123,28 @@ async def test_related_parties_pages(gql: GQL) -> None:
     assert ids == [s for s, _ in ordered((P1, 1), (C, 1), (B, 2), (P4, 2), (P3, 3), (D, 4))]
 
 
+PATHS = """query($from: ID!, $to: ID!, $d: Int) {
+  pathsBetween(from: $from, to: $to, maxDepth: $d) { totalCount
+    edges { node { length nodes { id } hops { from { id } to { id } relations { role } } } } } }"""
+
+
 async def test_paths_between(gql: GQL) -> None:
-    body = await gql(
-        """query { pathsBetween(from: "%s", to: "%s") { length nodes { id name }
-           edges { role } } }"""
-        % (A, D)
-    )
-    paths = body["data"]["pathsBetween"]
-    assert len(paths) == 1
-    assert [n["id"] for n in paths[0]["nodes"]] == [A, P1, B, P3, D]
-    assert [e["role"] for e in paths[0]["edges"]] == [
-        "LEGAL_REPRESENTATIVE_OF", "DIRECTOR_OF", "LEGAL_REPRESENTATIVE_OF", "ACTUAL_CONTROLLER_OF",
+    body = await gql(PATHS, {"from": A, "to": D})
+    conn = body["data"]["pathsBetween"]
+    assert conn["totalCount"] == 1
+    path = conn["edges"][0]["node"]
+    assert [n["id"] for n in path["nodes"]] == [A, P1, B, P3, D]
+    assert [(h["from"]["id"], h["to"]["id"]) for h in path["hops"]] == [
+        (A, P1), (P1, B), (B, P3), (P3, D),
     ]  # fmt: skip
-    none = await gql('query { pathsBetween(from: "%s", to: "%s") { length } }' % (A, E))
-    assert none["data"]["pathsBetween"] == []
-    short = await gql(
-        'query { pathsBetween(from: "%s", to: "%s", maxDepth: 3) { length } }' % (A, D)
-    )
-    assert short["data"]["pathsBetween"] == []
+    assert [[r["role"] for r in h["relations"]] for h in path["hops"]] == [
+        ["LEGAL_REPRESENTATIVE_OF"], ["DIRECTOR_OF"], ["LEGAL_REPRESENTATIVE_OF"],
+        ["ACTUAL_CONTROLLER_OF"],
+    ]  # fmt: skip
+    none = await gql(PATHS, {"from": A, "to": E})
+    assert none["data"]["pathsBetween"] == {"totalCount": 0, "edges": []}
+    short = await gql(PATHS, {"from": A, "to": D, "d": 3})
+    assert short["data"]["pathsBetween"] == {"totalCount": 0, "edges": []}
 
 
 @pytest.mark.parametrize(
@@ -150,7 +154,7 @@ async def test_paths_between(gql: GQL) -> None:
          "BAD_USER_INPUT"),
         ('{ relatedParties(id: "%s", first: 10000) { totalCount } }' % A, "LIMIT_EXCEEDED"),
         ('{ relatedParties(id: "NOPE", first: 5) { totalCount } }', "NOT_FOUND"),
-        ('{ pathsBetween(from: "%s", to: "NOPE") { length } }' % A, "NOT_FOUND"),
+        ('{ pathsBetween(from: "%s", to: "NOPE") { totalCount } }' % A, "NOT_FOUND"),
         ('{ enterprise(uscc: "91110105MA01N0AA0X") { name } }', "BAD_USER_INPUT"),
         ('{ enterprise(uscc: "91110105MA01N0AB09") { name } }', "BAD_USER_INPUT"),
         ('{ person(id: "%s") { name } }' % A, "NOT_FOUND"),
@@ -342,3 +346,159 @@ async def test_the_network_size_limit_binds_only_when_the_total_is_asked(
         )
         with pytest.raises(LimitExceeded):
             await related_parties(executor, A, max_depth=depth, as_of=day, limit=3, max_nodes=4)
+
+
+# -- issue 18: partial data, Relay nodes, the global list, backward paging ---------------------
+def _valid_uscc(body: str) -> str:
+    from stdnum.cn import uscc
+
+    return body + uscc.calc_check_digit(body)
+
+
+async def test_an_unknown_subject_nulls_only_its_own_field(gql: GQL) -> None:
+    unknown = _valid_uscc("91110105MA01N0XX0")
+    body = await gql(
+        '{ a: enterprise(uscc: "%s") { name } b: enterprise(uscc: "%s") { name } '
+        'c: person(id: "%s") { name } }' % (A, unknown, P1)
+    )
+    assert body["data"] == {"a": {"name": "甲网络科技有限公司"}, "b": None, "c": {"name": "王芳"}}
+    assert [(e["path"], e["extensions"]["code"]) for e in body["errors"]] == [(["b"], "NOT_FOUND")]
+    malformed = await gql(
+        '{ a: enterprise(uscc: "%s") { name } b: enterprise(uscc: "X") { name } }' % A
+    )
+    assert malformed["data"]["a"] == {"name": "甲网络科技有限公司"}
+    assert [(e["path"], e["extensions"]["code"]) for e in malformed["errors"]] == [
+        (["b"], "BAD_USER_INPUT")
+    ]
+    gone = await gql(
+        '{ s: subject(id: "P0000000000000000") { id } p: person(id: "%s") { id } }' % A
+    )
+    assert gone["data"] == {"s": None, "p": None}
+    assert sorted((e["path"][0], e["extensions"]["code"]) for e in gone["errors"]) == [
+        ("p", "NOT_FOUND"), ("s", "NOT_FOUND"),
+    ]  # fmt: skip
+
+
+async def test_node_refetches_a_subject_by_the_id_it_gave(gql: GQL) -> None:
+    body = await gql(
+        '{ o: node(id: "%s") { __typename id ... on Organization { name } } '
+        'p: node(id: "%s") { __typename id ... on Person { name } } '
+        'x: node(id: "nothing") { id } }' % (A.lower(), P1)
+    )
+    assert body["data"]["o"] == {"__typename": "Enterprise", "id": A, "name": "甲网络科技有限公司"}
+    assert body["data"]["p"] == {"__typename": "Person", "id": P1, "name": "王芳"}
+    assert body["data"]["x"] is None
+    assert [(e["path"], e["extensions"]["code"]) for e in body["errors"]] == [(["x"], "NOT_FOUND")]
+
+
+ENTRIES = """query($f: ListEntryFilter, $first: Int, $last: Int, $after: String, $before: String) {
+  listEntries(filter: $f, first: $first, last: $last, after: $after, before: $before) {
+    totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
+    edges { cursor node { id status subject { id name } } } } }"""
+
+
+async def _entries(gql: GQL, f: dict[str, Any] | None = None, **kw: Any) -> dict[str, Any]:
+    body = await gql(ENTRIES, {"f": f, "first": 10, **kw})
+    assert "errors" not in body, body
+    conn: dict[str, Any] = body["data"]["listEntries"]
+    return conn
+
+
+def _ids(conn: dict[str, Any]) -> list[str]:
+    return [e["node"]["id"] for e in conn["edges"]]
+
+
+async def test_the_global_list_of_entries_with_filters(gql: GQL) -> None:
+    every = await _entries(gql)
+    assert every["totalCount"] == 4
+    assert _ids(every) == ["NET-L04", "NET-L01", "NET-L02", "NET-L03"]  # newest decision first
+    assert [e["node"]["subject"]["id"] for e in every["edges"]] == [D, B, B, B]
+    assert every["edges"][0]["node"]["subject"]["name"] == "丁餐饮管理有限公司"
+    cases: list[tuple[dict[str, Any], list[str]]] = [
+        ({"status": ["ACTIVE"]}, ["NET-L04", "NET-L01"]),
+        ({"status": ["EXPIRED", "REMOVED"]}, ["NET-L02", "NET-L03"]),
+        ({"listType": ["JUDGMENT_DEFAULTER", "KEY_ATTENTION"]}, ["NET-L04", "NET-L02"]),
+        ({"authority": ["NET-SAMR"]}, ["NET-L01", "NET-L02", "NET-L03"]),
+        ({"region": ["110108"]}, ["NET-L04"]),
+        ({"decidedFrom": "2023-01-10", "decidedTo": "2025-05-01"}, ["NET-L01", "NET-L02"]),
+        ({"subjectId": B, "status": ["ACTIVE"]}, ["NET-L01"]),
+        ({"subjectId": B, "authority": ["NET-COURT"]}, []),
+        ({"subjectId": D, "region": ["110108"], "decidedFrom": "2026-01-01"}, ["NET-L04"]),
+        ({"authority": ["NET-SAMR"], "status": ["ACTIVE", "EXPIRED"]}, ["NET-L01", "NET-L02"]),
+    ]
+    for f, expected in cases:
+        conn = await _entries(gql, f)
+        assert (_ids(conn), conn["totalCount"]) == (expected, len(expected)), f
+    # The subject-scoped form of old still answers (its arguments are deprecated, not gone).
+    old = await gql('{ listEntries(subjectId: "%s", first: 5, status: [ACTIVE]) '
+                    "{ edges { node { id subject { id } } } } }" % B)  # fmt: skip
+    assert old["data"]["listEntries"]["edges"] == [
+        {"node": {"id": "NET-L01", "subject": {"id": B}}}
+    ]
+    both = await gql('{ listEntries(subjectId: "%s", filter: {subjectId: "%s"}, first: 5) '
+                     "{ totalCount } }" % (B, D))  # fmt: skip
+    assert both["errors"][0]["extensions"]["code"] == "BAD_USER_INPUT"
+    unknown = await gql('{ listEntries(filter: {subjectId: "NOPE"}, first: 5) { totalCount } }')
+    assert unknown["errors"][0]["extensions"]["code"] == "NOT_FOUND"
+
+
+async def test_the_public_sees_only_entries_in_force(gql: GQL) -> None:
+    public = await gql(ENTRIES, {"first": 10}, authorization="")
+    assert "errors" not in public, public
+    assert _ids(public["data"]["listEntries"]) == ["NET-L04", "NET-L01"]
+    assert public["data"]["listEntries"]["totalCount"] == 2
+    refused = await gql(ENTRIES, {"first": 10, "f": {"status": ["REMOVED"]}}, authorization="")
+    assert refused["data"] is None
+    assert refused["errors"][0]["extensions"]["code"] in ("FORBIDDEN", "UNAUTHENTICATED")
+    allowed = await gql(ENTRIES, {"first": 10, "f": {"status": ["ACTIVE"]}}, authorization="")
+    assert _ids(allowed["data"]["listEntries"]) == ["NET-L04", "NET-L01"]
+
+
+async def test_backward_paging(gql: GQL) -> None:
+    tail = await _entries(gql, first=None, last=3)
+    assert _ids(tail) == ["NET-L01", "NET-L02", "NET-L03"]
+    assert tail["pageInfo"]["hasPreviousPage"] is True
+    assert tail["pageInfo"]["hasNextPage"] is False
+    before = await _entries(gql, first=None, last=2, before=tail["pageInfo"]["endCursor"])
+    assert _ids(before) == ["NET-L01", "NET-L02"]
+    head = await _entries(gql, first=None, last=5, before=before["pageInfo"]["startCursor"])
+    assert _ids(head) == ["NET-L04"]
+    assert head["pageInfo"] == {
+        "hasNextPage": True,
+        "hasPreviousPage": False,
+        "startCursor": head["edges"][0]["cursor"],
+        "endCursor": head["edges"][0]["cursor"],
+    }
+    # Forward and backward cursors are the same positions.
+    forward = await _entries(gql, first=2, after=head["pageInfo"]["endCursor"])
+    assert _ids(forward) == ["NET-L01", "NET-L02"]
+    # The nested connections and relatedParties page backwards the same way.
+    body = await gql(
+        """{ subject(id: "%s") { listEntries(last: 2) { edges { node { id } } }
+             records(last: 1) { edges { node { id } } } }
+             enterprise(uscc: "%s") { roles(last: 1) { edges { node { id } } } }
+             relatedParties(id: "%s", maxDepth: 4, asOf: "2022-06-01", last: 2) {
+               totalCount edges { node { subject { id } } } }
+             searchSubjects(query: "有限公司", last: 1) { edges { node { id } } } }"""
+        % (B, B, A)
+    )
+    assert "errors" not in body, body
+    data = body["data"]
+    assert [e["node"]["id"] for e in data["subject"]["listEntries"]["edges"]] == [
+        "NET-L02", "NET-L03",
+    ]  # fmt: skip
+    assert len(data["subject"]["records"]["edges"]) == 1
+    assert [e["node"]["id"] for e in data["enterprise"]["roles"]["edges"]] == [P3]
+    assert [e["node"]["subject"]["id"] for e in data["relatedParties"]["edges"]] == [P3, D]
+    assert data["relatedParties"]["totalCount"] == 6
+    assert len(data["searchSubjects"]["edges"]) == 1
+    for bad, code in (
+        ("first: 2, last: 2", "BAD_USER_INPUT"),
+        ("", "BAD_USER_INPUT"),
+        ("last: 1000", "LIMIT_EXCEEDED"),
+        ('last: 1, before: "x"', "BAD_USER_INPUT"),
+    ):
+        err = await gql(
+            "{ listEntries(%s) { totalCount } }" % bad if bad else "{ listEntries { totalCount } }"
+        )
+        assert err["errors"][0]["extensions"]["code"] == code, (bad, err)

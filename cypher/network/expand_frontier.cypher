@@ -1,7 +1,8 @@
 // One breadth-first step over role and ownership edges (either direction) from a frontier of
-// subjects: each subject reached for the first time, once, with the edge that reached it first
-// (by frontier id, role, start date: the caller's deterministic parent). `known` holds the
-// previous level and the frontier itself, where every other neighbour of the frontier lies.
+// subjects: each subject reached for the first time, once, with every relation (in force on
+// `asOf`, of the roles followed) to its parent, the frontier subject of the edge that reached it
+// first (by frontier id, role, start date: the caller's deterministic parent), that edge first.
+// `known` holds the previous level and the frontier itself, where every other neighbour lies.
 // @param sids LIST<STRING>  the frontier
 // @param known LIST<STRING>  ids already reached at the previous level and in the frontier
 // @param roles LIST<STRING>  role types to follow
@@ -14,7 +15,8 @@ WHERE type(r) IN $roles
   AND NOT b.sid IN $known
 WITH b, key, r, startNode(r) = a AS outgoing
 ORDER BY key, type(r), r.from
-WITH b, head(collect({fromSid: key, role: type(r), outgoing: outgoing, roleFrom: r.from,
-                      roleTo: r.to, ratio: r.ratio})) AS via
+WITH b, collect({fromSid: key, role: type(r), outgoing: outgoing, roleFrom: r.from,
+                 roleTo: r.to, ratio: r.ratio}) AS vias
+WITH b, [v IN vias WHERE v.fromSid = vias[0].fromSid] AS via
 RETURN b.sid AS sid, b.kind AS kind, b.name AS name, b.uscc AS uscc, b.idMasked AS idMasked,
        via

@@ -1,6 +1,7 @@
 // The last breadth-first step of a related-party search: like `network/expand_frontier`, but
 // it returns only how many subjects the level adds and the page of them (by id) that the
-// caller shows, so a level of thousands travels as one row.
+// caller shows, so a level of thousands travels as one row; each with every relation to its
+// parent (`via`, as in `network/expand_frontier`).
 // @param sids LIST<STRING>  the frontier
 // @param known LIST<STRING>  ids already reached at the previous level and in the frontier
 // @param roles LIST<STRING>  role types to follow
@@ -15,8 +16,9 @@ WHERE type(r) IN $roles
   AND NOT b.sid IN $known
 WITH b, key, r, startNode(r) = a AS outgoing
 ORDER BY key, type(r), r.from
-WITH b, head(collect({fromSid: key, role: type(r), outgoing: outgoing, roleFrom: r.from,
-                      roleTo: r.to, ratio: r.ratio})) AS via
+WITH b, collect({fromSid: key, role: type(r), outgoing: outgoing, roleFrom: r.from,
+                 roleTo: r.to, ratio: r.ratio}) AS vias
+WITH b, [v IN vias WHERE v.fromSid = vias[0].fromSid] AS via
 WITH b, via
 ORDER BY b.sid
 WITH collect([b, via]) AS found

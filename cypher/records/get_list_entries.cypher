@@ -6,6 +6,10 @@
 // @param statuses LIST<STRING>  effective statuses to include, or null for all
 // @param inForce LIST<STRING>  statuses under which an entry counts (lifecycle.yaml)
 // @param listTypes LIST<STRING>  list types to include, or null for all
+// @param authorities LIST<STRING>  designating authorities' ids to include, or null for all
+// @param regions LIST<STRING>  the subject's region codes to include, or null for all
+// @param decidedFrom DATE  first decision date to include, or null
+// @param decidedTo DATE  last decision date to include, or null
 // @param inForceOnly BOOLEAN  only entries in force on `today` (begun, status in `inForce`,
 //   period not over): the public view (graph/visibility.py)
 // @param today DATE  the date that decides expiry
@@ -14,6 +18,9 @@
 // @returns sid, page, total
 UNWIND $sids AS key
 MATCH (s:Subject {sid: key})-[:LISTED_AS]->(e:ListEntry)
+WHERE ($regions IS NULL OR s.region IN $regions)
+  AND ($decidedFrom IS NULL OR e.decisionDate >= $decidedFrom)
+  AND ($decidedTo IS NULL OR e.decisionDate <= $decidedTo)
 WITH key, e,
      CASE WHEN e.status IN $inForce AND e.validUntil < $today THEN 'EXPIRED'
           ELSE e.status END AS effective
@@ -22,9 +29,11 @@ WHERE ($statuses IS NULL OR effective IN $statuses)
   AND (NOT $inForceOnly OR (e.status IN $inForce
                             AND (e.validFrom IS NULL OR e.validFrom <= $today)
                             AND (e.validUntil IS NULL OR e.validUntil >= $today)))
-WITH key, e, effective
-ORDER BY key, e.decisionDate DESC, e.entryId
 OPTIONAL MATCH (e)-[:ISSUED_BY]->(a:Authority)
+WITH key, e, effective, a
+WHERE $authorities IS NULL OR a.authorityId IN $authorities
+WITH key, e, effective, a
+ORDER BY key, e.decisionDate DESC, e.entryId
 WITH key, collect({entryId: e.entryId, listType: e.listType, status: effective,
                    decisionNo: e.decisionNo, decisionDate: e.decisionDate, reason: e.reason,
                    legalBasis: e.legalBasis, validFrom: e.validFrom, validUntil: e.validUntil,

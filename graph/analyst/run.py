@@ -27,6 +27,7 @@ from typing import Any
 
 from graph import audit
 from graph.analyst import guard
+from graph.analyst.columns import return_columns
 from graph.analyst.render import Renderer, render
 from graph.cypher import Statement
 from graph.errors import BadUserInput, Forbidden, LimitExceeded, NotFound, QueryFailed
@@ -105,13 +106,17 @@ async def run_cypher(
             error = BadUserInput(f"no value for the parameters {', '.join(missing)}")
             raise _Refused(error, _note(error))
         values = {k: v for k, v in given.items() if k in checked.params}
-        return await executor.read_rolled_back(
+        fetched = await executor.read_rolled_back(
             checked.text,
             values,
             max_rows=limits.max_rows,
             time_limit=limits.time_limit,
             name=RUN_CYPHER,
         )
+        if fetched.columns or fetched.rows:
+            return fetched
+        # ArcadeDB names no columns for an empty result; the query's RETURN does.
+        return Fetched(return_columns(checked.text), [], truncated=False)
 
     data = {"query": query, "params": given}
     return await _audited(executor, principal, RUN_CYPHER, data, attempt, limits, personal_data)

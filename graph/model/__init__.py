@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, model_validator
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 MODEL_FILE = Path(__file__).with_name("domain.yaml")
 
@@ -69,6 +69,19 @@ class PersonalData(Strict):
     protected: list[str]
 
 
+class ReadableRelationship(Strict):
+    from_: list[str] = Field(alias="from")
+    to: list[str]
+    properties: list[str] = []
+
+
+class Readable(Strict):
+    """What analysts may read beyond the keys and indexes (`graphModel`, docs/graph-model.md)."""
+
+    node_properties: dict[str, list[str]] = {}
+    relationships: dict[str, ReadableRelationship] = {}
+
+
 class DomainModel(Strict):
     organization_kinds: dict[str, OrgKind]
     organization_statuses: list[str]
@@ -89,6 +102,7 @@ class DomainModel(Strict):
     authority_levels: list[str]
     measure_kinds: list[str]
     measure_categories: list[str]
+    readable: Readable = Readable()
 
     @model_validator(mode="after")
     def _identifiers_are_safe(self) -> DomainModel:

@@ -23,10 +23,13 @@ from api.extensions.cost import cost_hint
 from api.permissions import ANALYSTS, PERSONAL_DATA_ROLES
 from graph.analyst import run
 from graph.errors import BadUserInput
+from graph.model import readable
 from resolvers.analyst.types import (
     AnalyticsQuery,
     CypherResult,
+    GraphModel,
     analytics_query_from,
+    graph_model_from,
     result_from,
 )
 
@@ -59,6 +62,9 @@ class AnalystQueries:
         "subqueries), admin commands, several statements, and any route to protected personal "
         "data (naming a protected property, `x[…]` other than an integer index, keys(), "
         "properties(), {.*}, or turning a node into text). Values as $parameters in `params`. "
+        "The labels, relationship types and readable properties are in `graphModel` and "
+        "docs/graph-model.md (no need for db.labels(), which is a refused procedure call); "
+        "`columns` come back for an empty result too. "
         "Errors: FORBIDDEN, BAD_USER_INPUT, LIMIT_EXCEEDED, UNAUTHENTICATED.",
         metadata=cost_hint(base=100),
     )
@@ -115,3 +121,14 @@ class AnalystQueries:
             personal_data=principal.role in PERSONAL_DATA_ROLES,
         )
         return result_from(result)
+
+    @strawberry.field(
+        description="The graph's node labels, relationship types and the properties analysts "
+        "may read, derived from the declared model (graph/model/domain.yaml) and written out "
+        "as docs/graph-model.md: what runCypher can match on. Errors: FORBIDDEN, "
+        "UNAUTHENTICATED.",
+        metadata=cost_hint(base=10),
+    )
+    def graph_model(self, info: Info[Context, None]) -> GraphModel:
+        _analyst(info)
+        return graph_model_from(readable.graph_model())

@@ -8,6 +8,7 @@ from strawberry.scalars import JSON
 from api.extensions.cost import cost_hint
 from graph.analyst.run import AnalyticsQuery as AnalyticsQueryData
 from graph.analyst.run import QueryResult
+from graph.model import readable
 
 
 @strawberry.type(
@@ -17,7 +18,11 @@ from graph.analyst.run import QueryResult
     "never included."
 )
 class CypherResult:
-    columns: list[str] = strawberry.field(description="Column names, in the query's order.")
+    columns: list[str] = strawberry.field(
+        description="Column names, in the query's order; given for an empty result too (a "
+        "typo in a label or property is then told from a query that found nothing by its "
+        "columns; `graphModel` lists what exists)."
+    )
     rows: list[JSON] = strawberry.field(
         description="One JSON list per row, its values in column order."
     )
@@ -78,4 +83,67 @@ def analytics_query_from(q: AnalyticsQueryData) -> AnalyticsQuery:
             for p in q.params
         ],
         returns=q.returns,
+    )
+
+
+@strawberry.type(description="A node label of the graph, with what a node under it may carry.")
+class GraphLabel:
+    name: str = strawberry.field(description="The label, as written in Cypher: (n:Enterprise).")
+    description: str = strawberry.field(description="What it stands for (empty when plain).")
+    also: list[str] = strawberry.field(
+        description="Labels a node under this one always carries too (Enterprise: "
+        "Organization, Subject)."
+    )
+    key: str | None = strawberry.field(description="The property that identifies a node.")
+    properties: list[str] = strawberry.field(
+        description="Properties an analyst may read (protected personal data never listed)."
+    )
+
+
+@strawberry.type(description="A relationship type of the graph: its ends and properties.")
+class GraphRelationshipType:
+    name: str = strawberry.field(description="The type, as written in Cypher: [:LISTED_AS].")
+    description: str = strawberry.field(description="What it stands for (empty when plain).")
+    from_: list[str] = strawberry.field(name="from", description="Labels at its start.")
+    to: list[str] = strawberry.field(description="Labels at its end.")
+    properties: list[str] = strawberry.field(description="Its properties.")
+
+
+@strawberry.type(
+    description="The graph's labels, relationship types and the properties analysts may read, "
+    "derived from the declared model (graph/model/domain.yaml); the same as docs/graph-model.md."
+)
+class GraphModel:
+    labels: list[GraphLabel] = strawberry.field(
+        description="Node labels.", metadata=cost_hint(multiplier=40)
+    )
+    relationship_types: list[GraphRelationshipType] = strawberry.field(
+        description="Relationship types.", metadata=cost_hint(multiplier=40)
+    )
+    document: str = strawberry.field(description="Where the same model is written for people.")
+
+
+def graph_model_from(m: readable.GraphModel) -> GraphModel:
+    return GraphModel(
+        labels=[
+            GraphLabel(
+                name=x.name,
+                description=x.description,
+                also=list(x.also),
+                key=x.key,
+                properties=list(x.properties),
+            )
+            for x in m.labels
+        ],
+        relationship_types=[
+            GraphRelationshipType(
+                name=r.name,
+                description=r.description,
+                from_=list(r.start),
+                to=list(r.end),
+                properties=list(r.properties),
+            )
+            for r in m.relationship_types
+        ],
+        document=readable.DOC_PATH,
     )

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import strawberry
+from strawberry.types import Info
 
+from api.context import Context
 from graph.executor import Record
 from resolvers.enums import (
     CommitmentStatus,
@@ -168,9 +170,25 @@ class ListEntry:
     remedies: str | None = strawberry.field(description="Remedies open to the subject.")
     removal_reason: str | None = strawberry.field(description="Why the entry was removed.")
     authority: AuthorityRef | None = strawberry.field(description="Designating authority.")
+    sid: strawberry.Private[str | None] = None  # the listed subject's id, when the reader knew it
+
+    @strawberry.field(
+        description="The listed subject (信用主体). Null only for an entry whose subject is gone."
+    )
+    async def subject(
+        self, info: Info[Context, None]
+    ) -> Annotated[Subject, strawberry.lazy("resolvers.subjects.types")] | None:
+        from resolvers.subjects.types import subject_from_row
+
+        loaders = info.context.loaders
+        if self.sid is not None:
+            row = await loaders.subject.load(self.sid)
+        else:
+            row = await loaders.entry_subject.load(str(self.id))
+        return subject_from_row(row) if row is not None else None
 
 
-def list_entry_from_row(row: Record) -> ListEntry:
+def list_entry_from_row(row: Record, sid: str | None = None) -> ListEntry:
     return ListEntry(
         id=strawberry.ID(row["entryId"]),
         list_type=ListType(row["listType"]),
@@ -185,7 +203,11 @@ def list_entry_from_row(row: Record) -> ListEntry:
         remedies=row.get("remedies"),
         removal_reason=row.get("removalReason"),
         authority=_authority(row),
+        sid=sid,
     )
 
 
 RECORD_TYPES: list[type] = list(RECORD_CLASSES.values())
+
+if TYPE_CHECKING:
+    from resolvers.subjects.types import Subject

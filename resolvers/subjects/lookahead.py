@@ -109,9 +109,24 @@ def _one(
     return keys.pop() if len(keys) == 1 else None
 
 
+def _window(info: Info[Any, Any], args: dict[str, Any]) -> Window:
+    """A connection's window from its coerced arguments, as its resolver computes it. A window
+    that needs the list's size first (`last` without `before`) is not prefetched."""
+    win = window(
+        _given(args.get("first")),
+        _given(args.get("after")),
+        info.context.settings.max_page_size,
+        last=_given(args.get("last")),
+        before=_given(args.get("before")),
+    )
+    if win.needs_total:
+        raise ValueError("`last` without `before`: the window needs the total first")
+    return win
+
+
 def _role_query(info: Info[Any, Any], args: dict[str, Any]) -> RoleQuery:
     """`Person.roles`'s RoleQuery from its coerced arguments (as that resolver builds it)."""
-    win = window(args["first"], _given(args.get("after")), info.context.settings.max_page_size)
+    win = _window(info, args)
     exclude = _given(args.get("excludeOrganization"))
     return RoleQuery(
         _strings(args.get("roles")),
@@ -124,19 +139,22 @@ def _role_query(info: Info[Any, Any], args: dict[str, Any]) -> RoleQuery:
 
 def list_entry_query(
     info: Info[Context, None],
-    first: int,
+    first: int | None,
     after: str | None,
     statuses: tuple[str, ...] | None,
     list_types: tuple[str, ...] | None,
+    last: int | None = None,
+    before: str | None = None,
 ) -> tuple[Window, ListEntryQuery]:
     """The loader key's query for a page of list entries (`Subject.listEntries` and lookahead
     build it here, so a prefetched page is found under the key its field asks for). Built once
     per request and arguments: the same for every organisation on a card, and the same day."""
     context = info.context
-    args = ("listEntries", first, after, statuses, list_types)
+    args = ("listEntries", first, after, statuses, list_types, last, before)
     known: tuple[Window, ListEntryQuery] | None = context.keys.get(args)
     if known is None:
-        win = window(first, after, context.settings.max_page_size)
+        max_page = context.settings.max_page_size
+        win = window(first, after, max_page, last=last, before=before)
         vis = visibility_of(context.principal)
         q = ListEntryQuery(statuses, list_types, date.today(), win.skip, win.limit, vis)
         known = context.keys[args] = (win, q)
@@ -144,9 +162,13 @@ def list_entry_query(
 
 
 def _entries_query(info: Info[Any, Any], args: dict[str, Any]) -> ListEntryQuery:
-    first, after = args["first"], _given(args.get("after"))
+    first, after = _given(args.get("first")), _given(args.get("after"))
+    last, before = _given(args.get("last")), _given(args.get("before"))
     statuses, list_types = _strings(args.get("status")), _strings(args.get("listType"))
-    return list_entry_query(info, first, after, statuses, list_types)[1]
+    win, q = list_entry_query(info, first, after, statuses, list_types, last, before)
+    if win.needs_total:
+        raise ValueError("`last` without `before`: the window needs the total first")
+    return q
 
 
 def _strings(values: Any) -> tuple[str, ...] | None:
@@ -239,7 +261,7 @@ def card_plan(info: Info[Any, Any], field_nodes: list[FieldNode] | None = None) 
 
 def _holders_query(info: Info[Any, Any], args: dict[str, Any]) -> RoleQuery:
     """`Organization.roles`'s RoleQuery from its coerced arguments (as that resolver builds it)."""
-    win = window(args["first"], _given(args.get("after")), info.context.settings.max_page_size)
+    win = _window(info, args)
     return RoleQuery(_strings(args.get("roles")), _given(args.get("asOf")), win.skip, win.limit)
 
 

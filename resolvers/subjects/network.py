@@ -7,7 +7,7 @@ from datetime import date
 import strawberry
 
 from api.extensions.cost import cost_hint
-from graph.network import Link, Path, Reached
+from graph.network import Hop, Link, Path, Reached
 from resolvers.enums import RoleType
 from resolvers.subjects.types import Subject, subject_from_row
 
@@ -22,15 +22,39 @@ class PathLink:
     ratio: float | None = strawberry.field(description="Share held, for SHAREHOLDER_OF.")
 
 
-@strawberry.type(description="A path: its subjects in order and the role edges between them.")
+@strawberry.type(
+    description="One step of a path: two consecutive subjects and every relation between them "
+    "(a legal representative who also holds shares is one hop with two relations)."
+)
+class PathHop:
+    from_: Subject = strawberry.field(name="from", description="The subject the hop leaves.")
+    to: Subject = strawberry.field(description="The subject the hop reaches.")
+    relations: list[PathLink] = strawberry.field(
+        description="Every role edge between the two, as stored (holder → organisation), "
+        "by role and start date.",
+        metadata=cost_hint(multiplier=4),
+    )
+
+
+@strawberry.type(
+    description="A route: its subjects in order and, for each consecutive pair, every relation "
+    "between them. Two routes never have the same sequence of subjects."
+)
 class SubjectPath:
     nodes: list[Subject] = strawberry.field(
         description="Subjects from one end to the other.", metadata=cost_hint(multiplier=5)
     )
-    edges: list[PathLink] = strawberry.field(
-        description="Edges; edges[i] joins nodes[i], i+1.", metadata=cost_hint(multiplier=4)
+    hops: list[PathHop] = strawberry.field(
+        description="hops[i] joins nodes[i] and nodes[i+1], with all their relations.",
+        metadata=cost_hint(multiplier=4),
     )
-    length: int = strawberry.field(description="Number of edges.")
+    edges: list[PathLink] = strawberry.field(
+        description="One relation per hop (the first of hops[i].relations); edges[i] joins "
+        "nodes[i], i+1.",
+        metadata=cost_hint(multiplier=4),
+        deprecation_reason="One relation per hop only: read `hops { relations }`.",
+    )
+    length: int = strawberry.field(description="Number of hops.")
 
 
 @strawberry.type(description="A subject reached from the starting subject.")
@@ -38,6 +62,12 @@ class RelatedParty:
     subject: Subject = strawberry.field(description="The related subject.")
     distance: int = strawberry.field(description="Hops from the starting subject (1 = direct).")
     path: SubjectPath = strawberry.field(description="One shortest connecting path.")
+    relations: list[PathLink] = strawberry.field(
+        description="Every relation between this party and the subject before it on `path` "
+        "(for distance 1: every direct relation to the starting subject), by role and start "
+        "date: a legal representative who also holds 90 % shows both.",
+        metadata=cost_hint(multiplier=4),
+    )
 
 
 def _link(link: Link) -> PathLink:
@@ -51,17 +81,29 @@ def _link(link: Link) -> PathLink:
     )
 
 
+def _relations(hop: Hop) -> list[PathLink]:
+    return [_link(link) for link in hop]
+
+
 def path_from(path: Path) -> SubjectPath:
+    nodes = [subject_from_row(n) for n in path.nodes]
+    hops = [
+        PathHop(from_=nodes[i], to=nodes[i + 1], relations=_relations(hop))
+        for i, hop in enumerate(path.hops)
+    ]
     return SubjectPath(
-        nodes=[subject_from_row(n) for n in path.nodes],
-        edges=[_link(link) for link in path.links],
-        length=len(path.links),
+        nodes=nodes,
+        hops=hops,
+        edges=[hop.relations[0] for hop in hops],
+        length=len(hops),
     )
 
 
 def related_from(reached: Reached) -> RelatedParty:
+    path = path_from(Path(nodes=reached.nodes, hops=reached.hops))
     return RelatedParty(
-        subject=subject_from_row(reached.node),
+        subject=path.nodes[-1],
         distance=reached.distance,
-        path=path_from(Path(nodes=reached.nodes, links=reached.links)),
+        path=path,
+        relations=path.hops[-1].relations if path.hops else [],
     )

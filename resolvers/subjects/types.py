@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
+from dataclasses import replace
 from datetime import date
 from typing import Annotated, Any, Generic, TypeVar, cast
 
@@ -17,6 +19,7 @@ from graph.pages import Page
 from graph.records import RecordQuery
 from graph.subjects import RoleQuery
 from resolvers.enums import ListStatus, ListType, RecordType, RoleType, SubjectKind
+from resolvers.node import Node
 from resolvers.records.types import CreditRecord, ListEntry, list_entry_from_row, record_from_row
 from resolvers.risk.queries import subject_grade, subject_risk_indicators
 from resolvers.risk.types import CreditGrade, RiskIndicator
@@ -30,43 +33,70 @@ def _values(items: list[Any] | None) -> tuple[str, ...] | None:
     return tuple(i.value for i in items) if items else None
 
 
-def entries_connection(page: Page, win: Window) -> Connection[ListEntry]:
-    return build([list_entry_from_row(r) for r in page.rows], win, total=page.total)
+async def paged(win: Window, load: Callable[[Window], Awaitable[Page]]) -> tuple[Window, Page]:
+    """The page of a per-parent list for `win`; `last` without `before` first loads an empty
+    page at the start for the list's size (`Page.total`), then the window at its end."""
+    if win.needs_total:
+        win = win.at_end((await load(win)).total)
+    return win, await load(win)
+
+
+def entries_connection(page: Page, win: Window, sid: str) -> Connection[ListEntry]:
+    return build([list_entry_from_row(r, sid) for r in page.rows], win, total=page.total)
 
 
 async def list_entries_page(
     info: Info[Context, None],
     sid: str,
-    first: int,
+    first: int | None,
     after: str | None,
     status: list[ListStatus] | None,
     list_type: list[ListType] | None,
+    last: int | None = None,
+    before: str | None = None,
 ) -> Connection[ListEntry]:
-    win, q = list_entry_query(info, first, after, _values(status), _values(list_type))
-    return entries_connection(await info.context.loaders.list_entries.load((sid, q)), win)
+    statuses, list_types = _values(status), _values(list_type)
+    win, q = list_entry_query(info, first, after, statuses, list_types, last, before)
+    loader = info.context.loaders.list_entries
+
+    async def load(w: Window) -> Page:
+        return await loader.load((sid, replace(q, skip=w.skip, limit=w.limit)))
+
+    win, page = await paged(win, load)
+    return entries_connection(page, win, sid)
 
 
 async def records_page(
     info: Info[Context, None],
     sid: str,
-    first: int,
+    first: int | None,
     after: str | None,
     types: list[RecordType] | None,
     start: date | None,
     end: date | None,
+    last: int | None = None,
+    before: str | None = None,
 ) -> Connection[CreditRecord]:
-    win = window(first, after, info.context.settings.max_page_size)
+    max_page = info.context.settings.max_page_size
+    win = window(first, after, max_page, last=last, before=before)
     vis = visibility_of(info.context.principal)
-    q = RecordQuery(_values(types), start, end, win.skip, win.limit, vis, date.today())
-    page = await info.context.loaders.records.load((sid, q))
+    today = date.today()
+
+    async def load(w: Window) -> Page:
+        q = RecordQuery(_values(types), start, end, w.skip, w.limit, vis, today)
+        return await info.context.loaders.records.load((sid, q))
+
+    win, page = await paged(win, load)
     return build([record_from_row(r) for r in page.rows], win, total=page.total)
 
 
 @strawberry.interface(
     description="A credit subject (信用主体): an organisation or a natural person."
 )
-class Subject:
-    id: strawberry.ID = strawberry.field(description="Public id: the USCC, or the person id.")
+class Subject(Node):
+    id: strawberry.ID = strawberry.field(
+        description="Public id: the USCC, or the person id; also its global (Relay) id."
+    )
     name: str | None = strawberry.field(description="Name.")
     kind: SubjectKind = strawberry.field(description="Kind of subject.")
 
@@ -74,31 +104,38 @@ class Subject:
     def list_entries(
         self,
         info: Info[Context, None],
-        first: int,
+        first: int | None = None,
         after: str | None = None,
         status: list[ListStatus] | None = None,
         list_type: list[ListType] | None = None,
+        last: int | None = None,
+        before: str | None = None,
     ) -> Connection[ListEntry]:
         # Synchronous when a parent prefetched the page (resolvers/subjects/lookahead.py),
         # else an awaitable, which GraphQL awaits like an async resolver's result.
-        win, q = list_entry_query(info, first, after, _values(status), _values(list_type))
+        statuses, list_types = _values(status), _values(list_type)
+        win, q = list_entry_query(info, first, after, statuses, list_types, last, before)
         page = info.context.loaders.list_entries.peek((str(self.id), q))
-        if page is not None:
-            return entries_connection(page, win)
-        pending = list_entries_page(info, str(self.id), first, after, status, list_type)
+        if page is not None and not win.needs_total:
+            return entries_connection(page, win, str(self.id))
+        sid = str(self.id)
+        pending = list_entries_page(info, sid, first, after, status, list_type, last, before)
         return cast(Connection[ListEntry], pending)
 
     @strawberry.field(description="The subject's credit records, newest decision first.")
     async def records(
         self,
         info: Info[Context, None],
-        first: int,
+        first: int | None = None,
         after: str | None = None,
         types: list[RecordType] | None = None,
         from_: Annotated[date | None, strawberry.argument(name="from")] = None,
         to: date | None = None,
+        last: int | None = None,
+        before: str | None = None,
     ) -> Connection[CreditRecord]:
-        return await records_page(info, str(self.id), first, after, types, from_, to)
+        sid = str(self.id)
+        return await records_page(info, sid, first, after, types, from_, to, last, before)
 
     @strawberry.field(
         metadata=cost_hint(multiplier=10),
@@ -220,15 +257,17 @@ def _edges(page: Page, win: Window) -> list[tuple[int, Record, dict[str, Any]]]:
 async def _held_roles(
     info: Info[Context, None],
     sid: str,
-    first: int,
-    after: str | None,
+    win: Window,
     roles: list[RoleType] | None,
     as_of: date | None,
     exclude: str | None = None,
 ) -> HeldRoleConnection:
-    win = window(first, after, info.context.settings.max_page_size)
-    q = RoleQuery(_values(roles), as_of, win.skip, win.limit, exclude)
-    return held_connection(await info.context.loaders.held_roles.load((sid, q)), win)
+    async def load(w: Window) -> Page:
+        q = RoleQuery(_values(roles), as_of, w.skip, w.limit, exclude)
+        return await info.context.loaders.held_roles.load((sid, q))
+
+    win, page = await paged(win, load)
+    return held_connection(page, win)
 
 
 @strawberry.type(description="A person as others may see them: name and masked ID only.")
@@ -288,25 +327,37 @@ class Organization(Subject):
     async def roles(
         self,
         info: Info[Context, None],
-        first: int,
+        first: int | None = None,
         after: str | None = None,
         roles: list[RoleType] | None = None,
         as_of: date | None = None,
+        last: int | None = None,
+        before: str | None = None,
     ) -> RoleHolderConnection:
-        win = window(first, after, info.context.settings.max_page_size)
-        q = RoleQuery(_values(roles), as_of, win.skip, win.limit)
-        return holders_connection(await role_holders_page(info, self.uscc, q), win)
+        max_page = info.context.settings.max_page_size
+        win = window(first, after, max_page, last=last, before=before)
+
+        async def load(w: Window) -> Page:
+            q = RoleQuery(_values(roles), as_of, w.skip, w.limit)
+            return await role_holders_page(info, self.uscc, q)
+
+        win, page = await paged(win, load)
+        return holders_connection(page, win)
 
     @strawberry.field(description="Roles this organisation holds in others (shares, control).")
     async def held_roles(
         self,
         info: Info[Context, None],
-        first: int,
+        first: int | None = None,
         after: str | None = None,
         roles: list[RoleType] | None = None,
         as_of: date | None = None,
+        last: int | None = None,
+        before: str | None = None,
     ) -> HeldRoleConnection:
-        return await _held_roles(info, self.uscc, first, after, roles, as_of)
+        max_page = info.context.settings.max_page_size
+        win = window(first, after, max_page, last=last, before=before)
+        return await _held_roles(info, self.uscc, win, roles, as_of)
 
 
 @strawberry.type(description="An enterprise (企业), the main market subject.")
@@ -354,20 +405,26 @@ class Person(Subject):
     def roles(
         self,
         info: Info[Context, None],
-        first: int,
+        first: int | None = None,
         after: str | None = None,
         roles: list[RoleType] | None = None,
         as_of: date | None = None,
         exclude_organization: strawberry.ID | None = None,
+        last: int | None = None,
+        before: str | None = None,
     ) -> HeldRoleConnection:
         # Synchronous when the holders' page above fetched this one (lookahead), else awaited.
         exclude = str(exclude_organization) if exclude_organization else None
-        win = window(first, after, info.context.settings.max_page_size)
-        q = RoleQuery(_values(roles), as_of, win.skip, win.limit, exclude, brief=brief_roles(info))
-        page = info.context.loaders.held_roles.peek((str(self.id), q))
-        if page is not None:
-            return held_connection(page, win)
-        pending = _held_roles(info, str(self.id), first, after, roles, as_of, exclude)
+        max_page = info.context.settings.max_page_size
+        win = window(first, after, max_page, last=last, before=before)
+        if not win.needs_total:
+            q = RoleQuery(
+                _values(roles), as_of, win.skip, win.limit, exclude, brief=brief_roles(info)
+            )
+            page = info.context.loaders.held_roles.peek((str(self.id), q))
+            if page is not None:
+                return held_connection(page, win)
+        pending = _held_roles(info, str(self.id), win, roles, as_of, exclude)
         return cast(HeldRoleConnection, pending)
 
     @strawberry.field(
