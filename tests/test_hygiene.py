@@ -512,13 +512,13 @@ async def test_refusals_by_role_are_401_and_403_for_the_new_media_type(
 async def test_field_errors_keep_200_and_data_with_either_media_type(
     client: httpx.AsyncClient,
 ) -> None:
-    # NOT_FOUND is a field error (it has a path): the request was fine, its data is null.
+    # NOT_FOUND is a field error (it has a path): the request was fine, the field is null.
     payload = {"query": ENTERPRISE, "variables": {"u": new_uscc(4)}}
     for accept in ("application/json", GRAPHQL_RESPONSE):
         response = await client.post("/graphql", json=payload, headers={"accept": accept})
         assert response.status_code == 200
         body = response.json()
-        assert body["data"] is None
+        assert body["data"] == {"enterprise": None}
         assert codes(body) == ["NOT_FOUND"]
         assert body["errors"][0]["path"] == ["enterprise"]
 

@@ -256,6 +256,9 @@ REVEALING = {
     ("Query.listEntries", "status"): (
         '{ listEntries(subjectId: "%s", first: 1, status: [REMOVED]) { totalCount } }'
     ),
+    ("Query.listEntries", "filter"): (
+        '{ listEntries(first: 1, filter: {subjectId: "%s", status: [EXPIRED]}) { totalCount } }'
+    ),
     ("Query.measures", "published"): "{ measures(published: false) { code } }",
 }
 
@@ -310,13 +313,21 @@ async def test_refusals_of_authenticated_callers_are_audited(
 
 
 def test_a_hidden_argument_judges_values_as_graphql_gives_them() -> None:
-    (status,) = [h for h in HIDDEN_ARGUMENTS if h.field == "Query.listEntries"]
+    (status,) = [
+        h for h in HIDDEN_ARGUMENTS if (h.field, h.argument) == ("Query.listEntries", "status")
+    ]
+    (in_filter,) = [
+        h for h in HIDDEN_ARGUMENTS if (h.field, h.argument) == ("Query.listEntries", "filter")
+    ]
     (as_of,) = [h for h in HIDDEN_ARGUMENTS if (h.field, h.argument) == ("Query.flags", "asOf")]
     today = date(2025, 6, 1)
     assert not status.refuses(None, today)
     assert not status.refuses(["ACTIVE", "OBJECTION_PENDING"], today)
     assert status.refuses(["ACTIVE", "EXPIRED"], today)
     assert status.refuses("REMOVED", today)
+    assert not in_filter.refuses({"subjectId": "X"}, today)
+    assert not in_filter.refuses({"status": ["ACTIVE"]}, today)
+    assert in_filter.refuses({"status": ["REMOVED"]}, today)
     assert not as_of.refuses("2025-06-01", today)
     assert not as_of.refuses(date(2025, 7, 1), today)
     assert as_of.refuses("2025-05-31", today)
