@@ -161,23 +161,51 @@ def build_parser() -> argparse.ArgumentParser:
         description="CreditGraph (信用图谱): credit-based regulation over a graph.",
     )
     parser.add_argument("-v", "--verbose", action="store_true", help="debug logging")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    p = sub.add_parser("serve", help="serve GraphQL (starts the embedded database if needed)")
+    text = "serve GraphQL (starts the embedded database if needed)"
+    p = sub.add_parser(
+        "serve",
+        help=text,
+        description=f"{text[0].upper()}{text[1:]}. Without NEO4J_URI the embedded graph server "
+        "is started on 127.0.0.1; with it, the server named there must answer first.",
+    )
     p.add_argument("--host", help="bind address (default: HOST setting, 127.0.0.1)")
     p.add_argument("--port", type=int, help="port (default: PORT setting, 8000)")
     p.add_argument("--demo", action="store_true", help="load the demo data before serving")
 
-    p = sub.add_parser("db", help="manage the embedded graph server")
-    p.add_argument("action", choices=["start", "stop", "status"])
+    p = sub.add_parser(
+        "db",
+        help="start, stop or inspect the embedded graph server",
+        description="Manage the embedded graph server (used when NEO4J_URI is not set).",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog="actions:\n"
+        "  start   start it in the background (it keeps running after this command)\n"
+        "  stop    stop it\n"
+        "  status  print its process id, address and data directory; exit 0 when it answers,\n"
+        "          1 when it runs but does not answer, 3 when it is not running",
+    )
+    p.add_argument("action", choices=["start", "stop", "status"], help="start, stop or status")
 
-    sub.add_parser("migrate", help="apply constraints and indexes (idempotent)")
-    sub.add_parser("seed", help="load the demo data set (idempotent)")
+    text = "create the database's constraints and indexes, and load the measure catalogue"
+    sub.add_parser("migrate", help=text, description=f"{text}; safe to run again.".capitalize())
+    text = "load the demo data set (a synthetic city and the README's example enterprise)"
+    sub.add_parser("seed", help=text, description=f"{text}; safe to run again.".capitalize())
     sub.add_parser(
         "export-schema", help="regenerate schema.graphql and cypher/schema/ from the code and model"
     )
     add_plugin_commands(sub)
     return parser
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("creditgraph")
+    except PackageNotFoundError:  # run from a source tree that was never installed
+        return "unknown"
 
 
 def add_plugin_commands(sub: Any) -> None:

@@ -21,14 +21,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from tqdm import tqdm
-
 from bench import BENCH_KEY
 from bench.floor import load_floor
 from bench.server import DATABASE
 from graph.embedded import EmbeddedServer, free_port
 from graph.executor import Executor, open_driver
 from graph.migrate import migrate
+from graph.progress import progress_bar
 from seeds.generator import DEFAULT_SEED, MAX_SCALE, GenerationResult, generate
 from seeds.output import FILES, MANIFEST, Manifest
 
@@ -87,7 +86,7 @@ async def load(root: Path, heap: str, batch_size: int) -> float:
         try:
             executor = Executor(driver, DATABASE, uri=info.uri, timeout=3600.0, app="bench")
             await migrate(executor)
-            with tqdm(total=total, desc="loading", unit="row") as bar:
+            with progress_bar(total=total, desc="loading", unit="row") as bar:
                 for path in files:
                     await load_floor(
                         executor, path, BENCH_KEY, batch_size=5000, on_batch=bar.update

@@ -18,13 +18,11 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
-
-from tqdm import tqdm
 
 from bench.counts import count_graph
 from bench.floor import load_floor
 from bench.server import BenchServer, cpu_seconds, throwaway_server
+from graph.progress import ProgressBar, progress_bar
 from seeds.generator import GenerationResult, generate
 from seeds.output import FILES
 
@@ -86,11 +84,13 @@ class ImportBenchResult:
 
 
 def _tqdm_progress() -> Callable[[str, int, int], None]:
-    bars: dict[str, tqdm[Any]] = {}
+    bars: dict[str, ProgressBar] = {}
 
     def progress(stage: str, done: int, total: int) -> None:
         if stage not in bars:
-            bars[stage] = tqdm(total=total, desc=f"generate {stage}", unit="subj", leave=False)
+            bars[stage] = progress_bar(
+                total=total, desc=f"generate {stage}", unit="subj", leave=False
+            )
         bars[stage].update(done - bars[stage].n)
         if done >= total:
             bars[stage].close()
@@ -137,7 +137,7 @@ async def _floor_kind(
     rows = result.generation.manifest.rows
     say(f"floor load of {path.name}")
     db, client = cpu_seconds(server.info.pid), time.process_time()
-    with tqdm(total=rows[kind], desc=f"floor {kind}", unit="row", leave=False) as bar:
+    with progress_bar(total=rows[kind], desc=f"floor {kind}", unit="row", leave=False) as bar:
         timing = await load_floor(
             server.executor, path, id_key, batch_size=result.batch_size, on_batch=bar.update
         )

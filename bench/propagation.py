@@ -34,8 +34,6 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from tqdm import tqdm
-
 from bench import BENCH_KEY
 from bench.city import city_or_generate
 from bench.floor import load_floor
@@ -46,6 +44,7 @@ from graph.errors import Unavailable
 from graph.executor import Executor, Tx
 from graph.identifiers import person_key
 from graph.importer import import_rows
+from graph.progress import progress_bar
 from graph.propagation.engine import (
     MERGE_ENTRY_FLAGS,
     MERGE_FLAG_PATHS,
@@ -186,7 +185,7 @@ async def _designate(
 ) -> Timed:
     flags = records = 0
     started = time.perf_counter()
-    with tqdm(total=len(items), desc="designate", unit="entry", leave=False) as bar:
+    with progress_bar(total=len(items), desc="designate", unit="entry", leave=False) as bar:
         for chunk in _batches(items, batch):
 
             async def work(tx: Tx, chunk: list[DesignationIn] = chunk) -> Outcome:

@@ -12,27 +12,31 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-HLJ = "《黑龙江省社会信用条例》"
-ANSHAN = (
-    "《鞍山市加快推进社会信用体系建设构建以信用为基础的新型监管机制的实施方案》"
-    "（鞍政办发〔2020〕18号）"
-)
-YUNFU = (
-    "《云浮市加快推进重点领域信用建设构建以信用为基础的新型监管机制分工方案》"
-    "（云府办函〔2022〕36号）"
-)
-LIZHOU = "《广元市利州区社会信用体系建设工作实施方案》（广利府办发〔2017〕90号）"
-SIP = "《苏州工业园区构建以信用为基础的新型政务服务与监管工作机制实施方案》（苏园管〔2020〕78号）"
-HEBEI = "《河北省人民政府办公厅关于推进企业信用分级分类监管工作的实施意见》（冀政办字〔2022〕54号）"
-HUIZHOU = "《惠州市2022年广东省信用建设服务实体经济发展试点工作要点》"
-HENAN = "《河南省交通运输厅2022年交通运输信用体系建设工作要点》（豫交法规函〔2022〕2号）"
-CHANGXING = "《长兴县会计人员信用管理办法（试行）》"
+from graph.explain.citations import documents
+
+
+def _title(key: str) -> str:
+    """《title》（number）of a seed document, from the one table of titles (graph/explain)."""
+    doc = documents()[key]
+    return f"《{doc.zh}》" + (f"（{doc.number}）" if doc.number else "")
+
+
+HLJ = _title("002 HLJ")
+ANSHAN = _title("001")
+YUNFU = _title("000")
+LIZHOU = _title("003")
+SIP = _title("004")
+HEBEI = _title("002 HEB")
+HUIZHOU = _title("002 HZ")
+HENAN = _title("002 HN")
+CHANGXING = _title("002 CX")
 
 INCENTIVE_LIST = "守信激励措施清单"
 CONSTRAINT_LIST = "失信约束措施清单"
 NATIONAL_BASIC = "全国失信惩戒措施基础清单（2021年版）"
 SUPPLEMENTARY = "失信惩戒措施补充清单"
 NOT_PUBLISHED = "未公布（种子文件未规定）"
+NOT_IN_SEEDS = "[Not in seeds]"
 
 
 @dataclass(frozen=True)
@@ -333,8 +337,8 @@ MEASURES: tuple[Measure, ...] = (
         "PUNISHMENT",
         "PERSONAL",
         NOT_PUBLISHED,
-        "种子文件未规定（DOMAIN.md §5.4 [Not in seeds]），未向社会公布，不得实施",
-        "DOMAIN.md §0.3, §5.4",
+        "种子文件未规定，未向社会公布，不得实施",
+        NOT_IN_SEEDS,
         published=False,
     ),
     Measure(
@@ -343,8 +347,8 @@ MEASURES: tuple[Measure, ...] = (
         "PUNISHMENT",
         "PERSONAL",
         NOT_PUBLISHED,
-        "种子文件未规定（DOMAIN.md §5.4 [Not in seeds]），未向社会公布，不得实施",
-        "DOMAIN.md §0.3, §5.4",
+        "种子文件未规定，未向社会公布，不得实施",
+        NOT_IN_SEEDS,
         published=False,
     ),
 )

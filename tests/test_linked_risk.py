@@ -69,7 +69,7 @@ EXPECTED = {
 INDICATORS = """query($id: ID!) {
   linkedRiskIndicators(subjectId: $id) {
     indicatorType score ruleId isRiskIndicator rationale sourceGrade sourceEntryIds linkKinds
-    distance source { id name kind }
+    rationaleEn: rationale(lang: EN) distance source { id name kind }
     evidence { kind score share subjects { id name kind }
                links { holderId organizationId role since } }
   }
@@ -222,8 +222,16 @@ async def test_the_evidence_names_the_shared_person_the_role_and_the_source_entr
             "since": "2021-03-01",
         },
     ]
-    assert "赵一" in ind["rationale"]
-    assert "never a sanction" in ind["rationale"]
+    # In words, for the officer: the source and why, each relation person —role→ organisation,
+    # the document and article, and that it is no sanction.
+    assert ind["rationale"].startswith(
+        "与源头失信实业有限公司（被列入严重失信类名单，信用等级为C类）存在关联：赵一 —法定代表人"
+        "（2019-01-01起）→ 源头失信实业有限公司，赵一 —法定代表人（2021-03-01起）→ "
+        "共享法人贸易有限公司。依据《苏州工业园区构建以信用为基础的新型政务服务与监管工作机制"
+        "实施方案》第四部分（三）第5项"
+    )
+    assert "不是惩戒措施" in ind["rationale"]
+    assert "never a sanction" in ind["rationaleEn"]
     chain = (await gql(INDICATORS, {"id": U["T_SUB"]}))["data"]["linkedRiskIndicators"][0]
     assert [s["id"] for s in chain["evidence"][0]["subjects"]] == [U["SRC"], U["T_OWN"], U["T_SUB"]]
     assert chain["evidence"][0]["share"] == pytest.approx(0.4)

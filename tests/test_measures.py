@@ -8,9 +8,12 @@ from typing import Any
 import pytest
 
 from graph.audit import events_for
+from graph.cypher import statement
 from graph.executor import Executor
 from graph.measures import catalogue
+from graph.migrate import migrate
 from graph.sanctions.state import snapshot
+from seeds.generator import authority_rows
 from seeds.measures import MEASURES
 from tests.conftest import GQL
 from tests.test_propagation import DEBT, DIR, LR_CUR, A, F, load_cast
@@ -30,6 +33,7 @@ OVERDUE = """query($first: Int!, $after: String, $d: Date) {
     pageInfo { hasNextPage endCursor }
   }
 }"""
+COUNT_NODES = statement("stats/count_nodes_by_label")
 MEASURES_Q = "query($p: Boolean) { measures(published: $p) { code published measureKind } }"
 
 PUBLISHED = "PUN-02"  # restrict public procurement (002 HLJ Art.31), published
@@ -149,3 +153,21 @@ async def test_repair_terminates_the_measures_and_names_the_departments(
     assert removal["notifiedAuthorityIds"] == ["PRP-FIN"]
     refused = await gql(APPLY, {"i": application(listed)})
     assert refused["errors"][0]["extensions"]["code"] == "RULE_REFUSED"  # entry no longer in force
+
+
+async def test_a_fresh_database_after_migrate_has_the_catalogue_and_authorities(
+    empty_graph: Executor, gql: GQL
+) -> None:
+    """Officers and dashboards need no import first (migrate loads the reference data)."""
+    assert (await gql(MEASURES_Q, {"p": True}))["data"]["measures"] == []
+    await migrate(empty_graph)
+    body = await gql(MEASURES_Q, {"p": True})
+    assert {m["code"] for m in body["data"]["measures"]} == {
+        m.code for m in MEASURES if m.published
+    }
+    counts = {r["label"]: r["count"] for r in await empty_graph.read(COUNT_NODES)}
+    rows, _ = authority_rows()
+    assert counts["Authority"] == len(rows)
+    await migrate(empty_graph)  # again: nothing new
+    again = {r["label"]: r["count"] for r in await empty_graph.read(COUNT_NODES)}
+    assert again == counts

@@ -25,6 +25,7 @@ import pytest
 
 from graph.audit import Actor
 from graph.executor import Executor, Tx
+from graph.explain.sentences import flag_summary
 from graph.identifiers import person_key
 from graph.importer import import_rows
 from graph.propagation import engine
@@ -137,9 +138,8 @@ async def test_p1_reaches_the_role_holders_of_the_decision_date_only(cast: Execu
             "viaName": "哈尔滨甲食品有限公司",
         }
     ]
-    assert (
-        flags.summary(lr).split(": ", 1)[1]
-        == "哈尔滨甲食品有限公司 —LEGAL_REPRESENTATIVE_OF (2019-03-01–2024-12-31)→ 赵立新"
+    assert flag_summary(lr).endswith(
+        "关系路径：赵立新 —法定代表人（2019-03-01至2024-12-31）→ 哈尔滨甲食品有限公司。"
     )
     # The listed enterprise itself may not use credit commitments (P8); persons get P1 only.
     assert reached(rows, "COMMITMENT_INELIGIBLE") == {A}

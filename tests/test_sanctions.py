@@ -39,7 +39,7 @@ pytestmark = pytest.mark.db
 
 FLAG_FIELDS = """id flagType ruleId legalBasis status endReason validFrom validUntil isSanction
   subject { id name }
-  why { rule { id legalBasis } legalBasis summary
+  legalBasisText why { rule { id legalBasis } legalBasis summary summaryEn: summary(lang: EN)
         source { kind id type subject { id } }
         paths { role from to text source { id } holder { id } } }"""
 
@@ -141,11 +141,26 @@ async def test_designation_returns_flags_with_why(gql: GQL, cast: Executor) -> N
             "role": "LEGAL_REPRESENTATIVE_OF",
             "from": "2019-03-01",
             "to": "2024-12-31",
-            "text": "哈尔滨甲食品有限公司 —LEGAL_REPRESENTATIVE_OF (2019-03-01–2024-12-31)→ 赵立新",
+            "text": "赵立新 —法定代表人（2019-03-01至2024-12-31）→ 哈尔滨甲食品有限公司",
             "source": {"id": A},
             "holder": {"id": LR_CUR},
         }
     ]
+    # The explanation an officer signs: document and article, the decision, the role, the path
+    # in the direction of the relation; no rule or entry ids.
+    assert lr["why"]["summary"] == (
+        "依据《黑龙江省社会信用条例》第三十三条，哈尔滨甲食品有限公司于2024-06-01被列入严重失信"
+        "主体名单（决定文号：哈市监信〔2024〕1号）；赵立新作为其法定代表人，被实施“失信惩戒延伸"
+        "至责任人”。关系路径：赵立新 —法定代表人（2019-03-01至2024-12-31）→ 哈尔滨甲食品有限公司。"
+    )
+    assert lr["why"]["summaryEn"] == (
+        "Under Heilongjiang Social Credit Regulations, Art. 33: 哈尔滨甲食品有限公司 was put on "
+        "the serious dishonesty list on 2024-06-01 (decision 哈市监信〔2024〕1号); "
+        "赵立新, its legal representative, is subject to “punishment extended”. "
+        "Path: 赵立新 —legal representative (2019-03-01"
+        " to 2024-12-31)→ 哈尔滨甲食品有限公司."
+    )
+    assert lr["legalBasisText"] == "《黑龙江省社会信用条例》第三十三条"
     for other in (LR_FORMER, LR_LATER, SH):
         assert await flags_of(gql, other) == []
     # Before the listing began nothing was in force.

@@ -35,13 +35,17 @@ def configure(parser: argparse.ArgumentParser) -> None:
     sub = parser.add_subparsers(dest="task", required=True, metavar="TASK")
     for task, text in [
         ("clusters", "recompute the risk clusters (connected groups holding a listed subject)"),
-        ("linked-risk", "recompute every linked-risk indicator (P19)"),
+        (
+            "linked-risk",
+            "recompute every linked-risk indicator (companies sharing persons or owners with a "
+            "listed or C/D-graded one; for supervision priorities, never a sanction)",
+        ),
         ("grades", "grade every organisation (Hebei A/B/C/D) and store the evaluations"),
         ("refresh", "serve the pending linked-risk refresh requests (what the API's worker does)"),
     ]:
         p = sub.add_parser(task, help=text, description=text)
         p.add_argument("--as-of", type=_day, help="the day (default: today)")
-        p.add_argument("--quiet", action="store_true", help="no progress bars")
+        p.add_argument("--quiet", action="store_true", help="no progress output")
     from graph.risk.analytics import QUERIES
 
     q = sub.add_parser(
@@ -50,7 +54,12 @@ def configure(parser: argparse.ArgumentParser) -> None:
         description="Run a documented query from cypher/analytics/ (docs/analytics.md). "
         "Parameters the model and schemes define are filled in; give the others with --param.",
     )
-    q.add_argument("name", choices=sorted(QUERIES), metavar="NAME", help="query name")
+    q.add_argument(
+        "name",
+        choices=sorted(QUERIES),
+        metavar="NAME",
+        help=f"the query: {', '.join(sorted(QUERIES))}",
+    )
     q.add_argument(
         "--param",
         action="append",

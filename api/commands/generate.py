@@ -6,7 +6,6 @@ import argparse
 import sys
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 from api.settings import Settings
 
@@ -35,18 +34,17 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace, settings: Settings) -> int:
-    from tqdm import tqdm
-
+    from graph.progress import ProgressBar, progress_bar
     from seeds.generator import MAX_SCALE, generate
 
     if not 1 <= args.scale <= MAX_SCALE:
         print(f"creditgraph: error: --scale must be 1 to {MAX_SCALE:,}", file=sys.stderr)
         return 2
-    bars: dict[str, tqdm[Any]] = {}
+    bars: dict[str, ProgressBar] = {}
 
     def progress(stage: str, done: int, total: int) -> None:
         if stage not in bars:
-            bars[stage] = tqdm(total=total, desc=stage, unit="subj", leave=False)
+            bars[stage] = progress_bar(total=total, desc=stage, unit="subjects", leave=False)
         bar = bars[stage]
         bar.update(done - bar.n)
         if done >= total:

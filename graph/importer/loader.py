@@ -39,7 +39,6 @@ from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
-from tqdm import tqdm
 
 from graph.cypher import statement
 from graph.errors import BadUserInput
@@ -53,6 +52,7 @@ from graph.importer.rejects import RejectsWriter, reject, scrub
 from graph.importer.summary import ImportSummary, Propagated
 from graph.importer.wire import wire_row
 from graph.inputs import IMPORT_MODELS, first_error, id_context
+from graph.progress import ProgressBar, progress_bar
 from graph.risk.refresh import drain as drain_refreshes
 
 log = logging.getLogger("creditgraph.import")
@@ -97,7 +97,7 @@ class Loader:
         batch_size: int,
         rejects: RejectsWriter,
         default_kind: str | None = None,
-        bar: tqdm[Any] | None = None,
+        bar: ProgressBar | None = None,
         propagator: Propagator | None = None,
     ) -> None:
         if batch_size < 1:
@@ -383,10 +383,10 @@ def first_missing(refs: Sequence[Ref], found: dict[str, set[str]]) -> Ref | None
 
 
 # -- entry points ------------------------------------------------------------------------------
-def _bar(progress: bool, total: int | None) -> tqdm[Any] | None:
-    if not progress or not sys.stderr.isatty():
+def _bar(progress: bool, total: int | None) -> ProgressBar | None:
+    if not progress:
         return None
-    return tqdm(total=total, unit=" rows", unit_scale=True, file=sys.stderr, desc="import")
+    return progress_bar(total=total, unit="rows", unit_scale=True, desc="import")
 
 
 async def import_rows(

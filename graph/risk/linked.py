@@ -28,6 +28,7 @@ from typing import Any, Literal
 
 from graph.cypher import statement
 from graph.executor import Executor, Record, Tx
+from graph.explain.sentences import indicator_rationale
 from graph.model import MODEL
 from graph.risk.grading import (
     GradeInputs,
@@ -79,12 +80,6 @@ class Source:
     kind: str | None
     grade: str | None
     entries: tuple[tuple[str, str], ...]  # (entryId, listType)
-
-    def describe(self) -> str:
-        parts = [f"{t} (entry {e})" for e, t in self.entries]
-        if self.grade in RULE.source_grades:
-            parts.append(f"Hebei grade {self.grade}")
-        return f"{self.name or self.sid} [{'; '.join(parts)}]"
 
 
 def source_of(inputs: GradeInputs, as_of: date) -> Source | None:
@@ -206,19 +201,11 @@ def indicator_id(target: str, source: str) -> str:
     return "RI" + digest[:16].upper()
 
 
-def _rationale(best: Path, source: Source) -> str:
-    if best.kind == "SHARED_ROLE":
-        holder, there, here = best.subjects[1], best.links[0], best.links[1]
-        link = (
-            f"shares {holder.get('name') or holder['sid']} ({here['role']} here since "
-            f"{here['since']}; {there['role']} there since {there['since']})"
-        )
-    else:
-        verb = "is controlled by" if best.kind == "CONTROL" else "is held by"
-        roles = " → ".join(f"{x['role']} since {x['since']}" for x in best.links)
-        share = f"; share along the chain {best.share:.2%}" if best.share is not None else ""
-        link = f"{verb} it through {best.edges} edge(s) ({roles}{share})"
-    return f"Linked to {source.describe()}: {link}. {RULE.rationale}"
+def _rationale(kept: list[Path], source: Source) -> str:
+    """The stored explanation (Chinese; the API renders either language from the evidence)."""
+    grade = source.grade if source.grade in RULE.source_grades else None
+    evidence = [p.evidence() for p in kept]
+    return indicator_rationale(evidence, source.name or source.sid, grade, bool(source.entries))
 
 
 def build_indicators(paths: Iterable[Path], sources: dict[str, Source]) -> list[Record]:
@@ -242,7 +229,7 @@ def build_indicators(paths: Iterable[Path], sources: dict[str, Source]) -> list[
                 "target": target,
                 "source": source_sid,
                 "score": round(best.score, 6),
-                "rationale": _rationale(best, source),
+                "rationale": _rationale(kept, source),
                 "sourceGrade": source.grade,
                 "sourceEntryIds": [e for e, _ in source.entries],
                 "linkKinds": sorted({p.kind for p in kept}),

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from types import TracebackType
 from typing import TypeVar
 
-from tqdm import tqdm
+from graph.progress import ProgressBar, progress_bar
 
 T = TypeVar("T")
 
@@ -36,14 +35,13 @@ def batched_by_weight(
 
 
 class Progress:
-    """A tqdm bar on stderr when enabled; a silent counter otherwise (tests, the API)."""
+    """A bar on stderr when enabled (plain lines when stderr is no terminal); a silent counter
+    otherwise (tests, the API)."""
 
     def __init__(self, label: str, total: int | None, *, enabled: bool) -> None:
         self.done = 0
-        self._bar = (
-            tqdm(total=total, desc=label, unit="item", file=sys.stderr, leave=True)
-            if enabled
-            else None
+        self._bar: ProgressBar | None = (
+            progress_bar(total=total, desc=label, unit="items") if enabled else None
         )
 
     def update(self, n: int) -> None:

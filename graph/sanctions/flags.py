@@ -1,4 +1,5 @@
-"""Reading sanction flags with their explanation (`why`): rule, legal basis and every path.
+"""Reading sanction flags with their evidence (`why`): rule, legal basis and every path; the
+sentences that explain them are in graph/explain/sentences.py.
 
 A flag's state is always judged on a day (`asOf`, default today): it is in force when it has
 begun, has not passed its `validUntil` and has not ended by then. So an entry past its period
@@ -11,11 +12,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
 
 from graph.cypher import statement
 from graph.executor import Executor, Record
-from graph.rules import RULES
 
 GET_SUBJECT_FLAGS = statement("sanctions/get_subject_flags")
 GET_FLAGS = statement("sanctions/get_flags")
@@ -41,31 +40,6 @@ def state_on(row: Record, as_of: date) -> FlagState:
     if valid_until is not None and valid_until < as_of:
         return FlagState(ENDED, EXPIRED, None)
     return FlagState(ACTIVE, None, None)
-
-
-def _date(value: Any) -> str:
-    return value.isoformat() if isinstance(value, date) else ""
-
-
-def path_text(source: str, path: Record, target: str) -> str:
-    """`source —ROLE (from–to)→ target`, the way an officer reads the evidence."""
-    span = f" ({_date(path.get('from'))}–{_date(path.get('to'))})" if path.get("from") else ""
-    return f"{source} —{path['role']}{span}→ {target}"
-
-
-def summary(row: Record) -> str:
-    """One sentence: which rule, on what basis, from which source, through which paths."""
-    rule = RULES.rules.get(row["ruleId"])
-    title = rule.title if rule else row["ruleId"]
-    source = row.get("sourceName") or row.get("sourceSid") or "?"
-    target = row.get("targetName") or row["sid"]
-    what = f"{row.get('sourceType') or row['sourceKind']} {row['sourceId']}"
-    paths = row.get("paths") or []
-    if not paths:
-        via = f"{target} is the subject of {what}"
-    else:
-        via = "; ".join(path_text(source, p, target) for p in paths)
-    return f"{row['ruleId']} ({title}; {row['legalBasis']}): {via}"
 
 
 async def subject_flags(

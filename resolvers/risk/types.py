@@ -17,11 +17,13 @@ from api.context import Context
 from api.extensions.cost import cost_hint
 from api.pagination import Connection, build, window
 from graph.executor import Record
+from graph.explain.sentences import check_explanation, grade_reason, indicator_rationale
 from graph.risk import clusters
 from graph.risk.checks import CreditCheck as CreditCheckResult
-from graph.risk.grading import Counted, GradeResult, ScoreResult
+from graph.risk.grading import HEBEI, Counted, GradeResult, ScoreResult
 from graph.risk.ownership import Chain, ControlResult, Holding, OwnershipResult
 from resolvers.enums import PenaltyKind, RoleType, SubjectKind
+from resolvers.language import LANG_ARG, Lang
 from resolvers.records.types import ListEntry, list_entry_from_row
 
 if TYPE_CHECKING:
@@ -172,7 +174,6 @@ def item_from(c: Counted) -> GradeItem:
 class CreditGrade:
     scheme: str = strawberry.field(description="Scheme id (HEBEI_ABCD).")
     grade: HebeiGrade = strawberry.field(description="The class.")
-    reason: str = strawberry.field(description="Why, in words.")
     period_start: date = strawberry.field(description="The window starts after this day.")
     period_end: date = strawberry.field(description="Last day of the window (the asOf date).")
     general_count: int = strawberry.field(description="General dishonesty items counted.")
@@ -182,13 +183,20 @@ class CreditGrade:
     )
     treatment: SupervisionTreatment = strawberry.field(description="What the class implies.")
 
+    @strawberry.field(
+        description="Why, in words: the counts that decided the class and the scheme's document."
+    )
+    def reason(self, lang: Annotated[Lang, LANG_ARG] = Lang.ZH) -> str:
+        return grade_reason(
+            self.grade.value, self.general_count, self.serious_count, HEBEI.max_general_for_b, lang
+        )
+
 
 def grade_from(g: GradeResult) -> CreditGrade:
     t = g.treatment
     return CreditGrade(
         scheme=g.scheme,
         grade=HebeiGrade(g.grade),
-        reason=g.reason,
         period_start=g.period_start,
         period_end=g.period_end,
         general_count=g.general_count,
@@ -414,7 +422,6 @@ class RiskIndicator:
     indicator_type: str = strawberry.field(description="LINKED_RISK.")
     score: float = strawberry.field(description="0–1: link weight × decay per extra edge.")
     rule_id: str = strawberry.field(description="The rule that produced it (P19).")
-    rationale: str = strawberry.field(description="Why, in words, with the rule's rationale.")
     computed_at: datetime | None = strawberry.field(description="When it was computed.")
     is_risk_indicator: bool = strawberry.field(description="Always true: not a sanction.")
     source: RiskParty = strawberry.field(description="The listed or C/D-graded subject.")
@@ -429,6 +436,21 @@ class RiskIndicator:
     evidence: list[RiskEvidencePath] = strawberry.field(
         description="Strongest paths first.", metadata=cost_hint(multiplier=10)
     )
+    row: strawberry.Private[Record]
+
+    @strawberry.field(
+        description="Why, in words: the source, the relations (strongest first, person —role→ "
+        "organisation, with dates), the rule's document, and that it is never a sanction."
+    )
+    def rationale(self, lang: Annotated[Lang, LANG_ARG] = Lang.ZH) -> str:
+        row = self.row
+        return indicator_rationale(
+            row.get("evidence") or [],
+            row.get("sourceName") or row["sourceSid"],
+            row.get("sourceGrade"),
+            bool(row.get("sourceEntryIds")),
+            lang,
+        )
 
 
 def indicator_from(row: Record) -> RiskIndicator:
@@ -438,7 +460,7 @@ def indicator_from(row: Record) -> RiskIndicator:
         indicator_type=row["indicatorType"],
         score=row["score"],
         rule_id=row["ruleId"],
-        rationale=row["rationale"],
+        row=row,
         computed_at=row.get("computedAt"),
         is_risk_indicator=bool(row.get("isRiskIndicator")),
         source=party(
@@ -558,10 +580,19 @@ class CreditCheck:
         description="Risk indicators (prioritisation only).", metadata=cost_hint(multiplier=20)
     )
     grade: CreditGrade = strawberry.field(description="The Hebei grade today.")
+    result: strawberry.Private[CreditCheckResult]
+
+    @strawberry.field(description="The verdict in words: what was found and what it means.")
+    def explanation(self, lang: Annotated[Lang, LANG_ARG] = Lang.ZH) -> str:
+        c = self.result
+        return check_explanation(
+            c.result, c.entries, c.flags, len(c.indicators), c.grade.grade, lang
+        )
 
 
 def check_from(c: CreditCheckResult) -> CreditCheck:
     return CreditCheck(
+        result=c,
         id=strawberry.ID(c.check_id),
         checked_at=c.checked_at,
         business_item=c.business_item,

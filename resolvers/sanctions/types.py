@@ -9,16 +9,19 @@ from __future__ import annotations
 
 from datetime import date
 from enum import Enum
-from typing import Any
+from typing import Annotated, Any
 
 import strawberry
 
 from api.extensions.cost import cost_hint
 from graph.executor import Record
+from graph.explain.citations import cite
+from graph.explain.sentences import flag_summary, path_text
 from graph.propagation.plan import Plan, PlannedFlag
 from graph.rules import RULES
 from graph.rules.in_force import effective_status
-from graph.sanctions.flags import path_text, state_on, summary
+from graph.sanctions.flags import state_on
+from resolvers.language import LANG_ARG, Lang
 from resolvers.records.types import ListEntry, list_entry_from_row
 
 
@@ -100,10 +103,22 @@ class SanctionRule:
     id: str = strawberry.field(description="Rule id, e.g. P1.")
     title: str = strawberry.field(description="What the rule does.")
     zh: str = strawberry.field(description="The rule in the words of the regulation.")
-    legal_basis: str = strawberry.field(description="Citation of the legal basis (DOMAIN.md §0).")
-    cites: list[str] = strawberry.field(
-        description="All provisions the rule rests on.", metadata=cost_hint(multiplier=5)
+    legal_basis: str = strawberry.field(
+        description="Short citation of the legal basis (seed file, document tag, article); "
+        "`legalBasisText` names the document by its title."
     )
+    cites: list[str] = strawberry.field(
+        description="All provisions the rule rests on (short citations).",
+        metadata=cost_hint(multiplier=5),
+    )
+
+    @strawberry.field(description="The legal basis by document title and article.")
+    def legal_basis_text(self, lang: Annotated[Lang, LANG_ARG] = Lang.ZH) -> str:
+        return cite(self.legal_basis, lang)
+
+    @strawberry.field(description="Every provision the rule rests on, by title and article.")
+    def cites_text(self, lang: Annotated[Lang, LANG_ARG] = Lang.ZH) -> list[str]:
+        return [cite(c, lang) for c in self.cites]
 
     @classmethod
     def of(cls, rule_id: str) -> SanctionRule:
@@ -127,7 +142,15 @@ class FlagPath:
     from_: date | None = strawberry.field(name="from", description="First day of the role.")
     to: date | None = strawberry.field(description="Last day of the role; null while current.")
     holder: FlagParty = strawberry.field(description="The flagged subject.")
-    text: str = strawberry.field(description="The path in words: source —role (dates)→ holder.")
+
+    @strawberry.field(
+        description="The path in words, in the direction of the relation: holder —role "
+        "(dates)→ source subject."
+    )
+    def text(self, lang: Annotated[Lang, LANG_ARG] = Lang.ZH) -> str:
+        holder = self.holder.name or str(self.holder.id)
+        source = self.source.name or str(self.source.id)
+        return path_text(holder, self.role, self.from_, self.to, source, lang)
 
 
 @strawberry.type(description="What a flag derives from: a list entry or a credit record.")
@@ -151,7 +174,14 @@ class FlagWhy:
         "flag is on the source subject itself).",
         metadata=cost_hint(multiplier=5),
     )
-    summary: str = strawberry.field(description="The explanation in one sentence.")
+    row: strawberry.Private[Record]
+
+    @strawberry.field(
+        description="The explanation for people: the legal basis by title and article, the "
+        "source decision, the role held and its dates, the effect; no internal ids."
+    )
+    def summary(self, lang: Annotated[Lang, LANG_ARG] = Lang.ZH) -> str:
+        return flag_summary(self.row, lang)
 
 
 @strawberry.type(
@@ -173,6 +203,11 @@ class SanctionFlag:
     public: bool = strawberry.field(description="Published (publicity is part of the effect).")
     is_sanction: bool = strawberry.field(description="Always true: sanctions only.")
     subject: FlagParty = strawberry.field(description="The flagged subject.")
+
+    @strawberry.field(description="The legal basis by document title and article.")
+    def legal_basis_text(self, lang: Annotated[Lang, LANG_ARG] = Lang.ZH) -> str:
+        return cite(self.legal_basis, lang)
+
     why: FlagWhy = strawberry.field(description="The explanation: rule, basis, source, paths.")
 
     @classmethod
@@ -187,7 +222,6 @@ class SanctionFlag:
                 from_=p.get("from"),
                 to=p.get("to"),
                 holder=target,
-                text=path_text(source.name or str(source.id), p, target.name or str(target.id)),
             )
             for p in row.get("paths") or []
         ]
@@ -204,7 +238,7 @@ class SanctionFlag:
                 subject=source,
             ),
             paths=paths,
-            summary=summary(row),
+            row=row,
         )
         return cls(
             id=strawberry.ID(row["flagId"]),
