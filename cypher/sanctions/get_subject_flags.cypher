@@ -1,7 +1,8 @@
 // Sanction flags on each subject with their evidence: rule, basis, source and every path.
 // Without `includeEnded` only flags in force on `asOf` are returned: begun, not past their
 // validity (an entry past validUntil no longer counts even before `creditgraph expire` ran),
-// and not ended on or before that day. With it, every flag begun by `asOf`.
+// and not ended on or before that day. With it, every flag begun by `asOf`, except one that
+// ended before it began (a deadline flag whose source was corrected in time never applied).
 // @param sids LIST<STRING>  subjects (targets of the flags)
 // @param asOf DATE  the day the question is asked for
 // @param includeEnded BOOLEAN  also return ended and expired flags (history)
@@ -9,6 +10,7 @@
 UNWIND $sids AS key
 MATCH (t:Subject {sid: key})<-[:FLAGGED]-(f:Flag)
 WHERE (f.validFrom IS NULL OR f.validFrom <= $asOf)
+  AND (f.endedAt IS NULL OR f.validFrom IS NULL OR f.endedAt >= f.validFrom)
   AND ($includeEnded OR ((f.validUntil IS NULL OR f.validUntil >= $asOf)
                          AND (f.endedAt IS NULL OR f.endedAt > $asOf)))
 OPTIONAL MATCH (f)-[v:VIA]->(o:Subject)

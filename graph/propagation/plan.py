@@ -15,9 +15,11 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
+from graph.explain.citations import cite
+from graph.explain.sentences import list_label
 from graph.rules import RULES, Rule, RuleSet
 
 PERSON_KIND = "NATURAL_PERSON"
@@ -119,6 +121,24 @@ class PlannedFlag:
         ]
 
 
+def person_record_title(source: Source) -> str:
+    """The act as it reads in the person's own credit information (no internal ids)."""
+    number = source.props.get("decisionNo")
+    decided = f"（{number}）" if number else ""
+    name = source.subject.name or source.subject.sid
+    return f"因{name}被列入{list_label(source.type)}{decided}记入的个人失信信息"
+
+
+def derived_reason(parent: Source, list_type: str, legal_basis: str) -> str:
+    """Why an entry was created automatically, as its decision would say it."""
+    number = parent.props.get("decisionNo")
+    decided = f"（{number}）" if number else ""
+    return (
+        f"因被列入{list_label(parent.type)}{decided}，依据{cite(legal_basis)}，"
+        f"认定为{list_label(list_type)}"
+    )
+
+
 @dataclass(frozen=True)
 class PlannedRecord:
     """The dishonest act written into a natural person's own credit information (P1)."""
@@ -137,8 +157,7 @@ class PlannedRecord:
             "targetSid": f.target.sid,
             "sourceId": f.source.id,
             "ruleId": f.rule_id,
-            "title": f"{f.rule_id}: {f.source.subject.name or f.source.subject.sid} "
-            f"{f.source.type} {props.get('decisionNo') or f.source.id}",
+            "title": person_record_title(f.source),
             "legalBasis": f.legal_basis,
             "decisionNo": props.get("decisionNo"),
             "decisionDate": props.get("decisionDate"),
@@ -164,8 +183,7 @@ class PlannedEntry:
             "derivedFrom": self.parent.id,
             "ruleId": self.rule_id,
             "legalBasis": self.legal_basis,
-            "reason": f"{self.rule_id}: automatically {self.list_type} because of "
-            f"{self.parent.type} entry {self.parent.id}",
+            "reason": derived_reason(self.parent, self.list_type, self.legal_basis),
         }
 
     def virtual_source(self) -> Source:
@@ -225,6 +243,11 @@ def qualifies(rule: Rule, source: Source) -> bool:
         return False
     if t.subject_kinds and source.subject.kind not in t.subject_kinds:
         return False
+    if t.subject_any and not any(
+        all(source.subject.field(k) in allowed for k, allowed in alt.items())
+        for alt in t.subject_any
+    ):
+        return False
     return all(source.subject.field(k) in allowed for k, allowed in t.subject_where.items())
 
 
@@ -270,10 +293,19 @@ def build_plan(
     for rule, source in pairs:
         starts = source.props.get(rule.validity.starts)
         ends = source.props.get(rule.validity.ends) if rule.validity.ends else None
+        begins = dict.fromkeys(rule.effect.flags, starts)
+        later = rule.effect.after_deadline
+        if later is not None:
+            days = rules.deadlines[later.deadline].effective_days
+            # The deadline's last day is `days` after the start; the flag begins the day after.
+            due = starts + timedelta(days=days + 1) if isinstance(starts, date) else None
+            begins.update(dict.fromkeys(later.flags, due))
         for target, path in _reached(
             rule, source, holders.get(source.id, ()), responsibles.get(source.id, ())
         ):
-            for flag_type in rule.effect.flags:
+            for flag_type, begin in begins.items():
+                if begin is None and later is not None and flag_type in later.flags:
+                    continue  # no start date, so no deadline can pass
                 fid = flag_id(source.id, target.sid, flag_type)
                 flag = plan.flags.get(fid)
                 if flag is None:
@@ -285,7 +317,7 @@ def build_plan(
                         public=rules.flag_types[flag_type].public,
                         target=target,
                         source=source,
-                        valid_from=starts,
+                        valid_from=begin,
                         valid_until=ends,
                     )
                 if path is not None:

@@ -1,4 +1,4 @@
-"""Sanction rules declared as data: propagation (P1, P2, P3, P7, P8, P10) and the entry lifecycle.
+"""Sanction rules declared as data: propagation (P1–P4, P7, P8, P10) and the entry lifecycle.
 
 `propagation.yaml` and `lifecycle.yaml` are loaded and validated once, at import, against the
 domain model: a rule may follow only roles that carry sanctions (`sanction_reach` in
@@ -9,6 +9,7 @@ never in a request.
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 from typing import Literal
@@ -61,16 +62,31 @@ class Trigger(Strict):
     where: dict[str, tuple[Scalar, ...]] = {}
     subject_kinds: tuple[str, ...] = ()
     subject_where: dict[str, tuple[Scalar, ...]] = {}
+    # Alternatives: the subject must match at least one (each a map of subject fields).
+    subject_any: tuple[dict[str, tuple[Scalar, ...]], ...] = ()
 
     @property
     def types(self) -> tuple[str, ...]:
         return self.list_types if self.kind == "list_entry" else self.record_types
 
 
+class AfterDeadline(Strict):
+    """Flags that begin only when a deadline (in `deadlines`) has passed since the start."""
+
+    deadline: str
+    flags: tuple[str, ...]
+
+
 class Effect(Strict):
     flags: tuple[str, ...] = ()
     record: str | None = None
     derive_entry: str | None = None
+    after_deadline: AfterDeadline | None = None
+
+    @property
+    def all_flags(self) -> tuple[str, ...]:
+        later = self.after_deadline.flags if self.after_deadline else ()
+        return (*self.flags, *later)
 
 
 class Validity(Strict):
@@ -106,8 +122,22 @@ class FlagType(Strict):
     source: str
 
 
+class Deadline(Strict):
+    """A period the seeds leave open ([Not in seeds]): a default and the setting overriding it."""
+
+    days: int
+    setting: str
+    note: str
+
+    @property
+    def effective_days(self) -> int:
+        raw = os.environ.get(self.setting)
+        return int(raw) if raw else self.days
+
+
 class RuleSet(Strict):
     flag_types: dict[str, FlagType]
+    deadlines: dict[str, Deadline] = {}
     rules: dict[str, Rule]
 
     def by_trigger(self, kind: str) -> tuple[Rule, ...]:
@@ -185,8 +215,11 @@ def validate_rules(rules: RuleSet, model: DomainModel = MODEL) -> RuleSet:
                 _check(st in model.record_statuses, f"{rid}: unknown record status {st}")
         for kind in t.subject_kinds:
             _check(kind in subject_kinds, f"{rid}: unknown subject kind {kind}")
-        for key in t.subject_where:
-            _check(key in SUBJECT_FIELDS, f"{rid}: subject_where may test {SUBJECT_FIELDS}")
+        for key in [*t.subject_where, *(k for alt in t.subject_any for k in alt)]:
+            _check(key in SUBJECT_FIELDS, f"{rid}: subject conditions may test {SUBJECT_FIELDS}")
+        for alt in t.subject_any:
+            for alt_kind in alt.get("kind", ()):
+                _check(alt_kind in subject_kinds, f"{rid}: unknown subject kind {alt_kind}")
         if rule.reaches == "subject":
             _check(not rule.follows, f"{rid}: a rule reaching the subject follows no roles")
         else:
@@ -206,9 +239,13 @@ def validate_rules(rules: RuleSet, model: DomainModel = MODEL) -> RuleSet:
             for other in follow.only_if_none:
                 _check(other in rule.roles, f"{rid}: only_if_none names {other}, not followed")
         e = rule.effect
-        _check(bool(e.flags or e.derive_entry), f"{rid}: the rule has no effect")
-        for flag in e.flags:
+        _check(bool(e.all_flags or e.derive_entry), f"{rid}: the rule has no effect")
+        for flag in e.all_flags:
             _check(flag in rules.flag_types, f"{rid}: undeclared flag type {flag}")
+        if e.after_deadline is not None:
+            name = e.after_deadline.deadline
+            _check(name in rules.deadlines, f"{rid}: undeclared deadline {name}")
+            _check(rule.validity.starts == "validFrom", f"{rid}: a deadline runs from validFrom")
         if e.record is not None:
             rtype = model.record_types.get(e.record)
             _check(rtype is not None and rtype.derived, f"{rid}: {e.record} is no derived record")

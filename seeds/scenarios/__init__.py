@@ -37,6 +37,8 @@ _DESCRIPTIONS: dict[str, str] = {
     "shareholdings at several depths, a small stake, a dishonest natural person, a "
     "state-asset administration controlling two companies",
     "risk_ownership": "ownership penetration through a six-level holding chain",
+    "state_bodies": "state organ, state-owned enterprise, public institution and a private "
+    "company, each with a legal representative and a principal (rule P4)",
 }
 
 
