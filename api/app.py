@@ -1,4 +1,5 @@
-"""The Starlette application: lifespan, `/graphql`, `/healthz` and `/readyz`. Wiring only."""
+"""The Starlette application: lifespan, `/graphql`, `/healthz`, `/readyz` and `/metrics`.
+Wiring only."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import logging
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 
+from opentelemetry.trace import TracerProvider
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
@@ -18,6 +20,10 @@ from api.context import Context
 from api.database import connect
 from api.graphql_http import GraphQLOverHTTP
 from api.middleware import http_middleware
+from api.observability.database import DatabaseProbe
+from api.observability.http import Observability
+from api.observability.metrics import Metrics, metrics_endpoint
+from api.observability.tracing import tracer_of, tracer_provider_from
 from api.schema import schema
 from api.settings import Settings, get_settings
 from graph.errors import Unauthenticated, Unavailable
@@ -68,21 +74,37 @@ async def readyz(request: Request) -> Response:
     return JSONResponse({"status": "ready", "database": executor.database})
 
 
-def create_app(settings: Settings | None = None, *, on_startup: Startup | None = None) -> Starlette:
-    """Build the app. `on_startup` runs after migrations (e.g. loading the demo data)."""
+def create_app(
+    settings: Settings | None = None,
+    *,
+    on_startup: Startup | None = None,
+    tracer_provider: TracerProvider | None = None,
+) -> Starlette:
+    """Build the app. `on_startup` runs after migrations (e.g. loading the demo data).
+    `tracer_provider` replaces the one the settings configure (a test's in-memory exporter)."""
     settings = settings or get_settings()
+    own_provider = None if tracer_provider is not None else tracer_provider_from(settings)
+    metrics = Metrics() if settings.metrics_enabled else None
+    observability = Observability(metrics, tracer_of(tracer_provider or own_provider))
 
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         settings.check_production()  # however it is started: no public default secrets
         async with connect(settings) as executor:
+            executor.probe = DatabaseProbe(metrics, observability.tracer, executor.database)
             applied = await migrate(executor)
             log.info("schema: %d statements applied", applied)
             if on_startup is not None:
                 await on_startup(executor, settings.id_hash_key.get_secret_value().encode())
             app.state.executor = executor
-            async with refresh_worker(executor, settings.risk_refresh_interval):
-                yield
+            async with refresh_worker(executor, settings.risk_refresh_interval) as worker:
+                if metrics is not None:
+                    metrics.refresh.worker = worker
+                try:
+                    yield
+                finally:
+                    if own_provider is not None:
+                        own_provider.shutdown()  # sends the spans still queued
 
     graphql = CreditGraphQL(settings)
     return Starlette(
@@ -91,7 +113,8 @@ def create_app(settings: Settings | None = None, *, on_startup: Startup | None =
             Route("/healthz", healthz),
             Route("/readyz", readyz),
             Route("/graphql", graphql, methods=["GET", "POST"]),
+            *([Route("/metrics", metrics_endpoint(metrics, settings))] if metrics else []),
         ],
-        middleware=http_middleware(settings, graphql),
+        middleware=http_middleware(settings, graphql, observability),
         lifespan=lifespan,
     )

@@ -47,13 +47,19 @@ def run_async(work: Callable[[Any], Awaitable[int]], settings: Settings) -> int:
 # -- serve ---------------------------------------------------------------------------------
 @command("serve")
 def serve(args: argparse.Namespace, settings: Settings) -> int:
+    import logging.config
+
     import uvicorn
 
     from api.app import create_app
+    from api.observability.logs import logging_config
 
     settings = settings.model_copy(
         update={"host": args.host or settings.host, "port": args.port or settings.port}
     )
+    # One format (LOG_FORMAT) for the service's lines and uvicorn's, from here on.
+    log_config = logging_config(settings)
+    logging.config.dictConfig(log_config)
     if not settings.embedded:
         # Fail fast, naming the URI, before uvicorn starts.
         from api.database import connect
@@ -73,7 +79,12 @@ def serve(args: argparse.Namespace, settings: Settings) -> int:
     app = create_app(settings, on_startup=on_startup)
     url = f"http://{settings.host}:{settings.port}/graphql"
     config = uvicorn.Config(
-        app, host=settings.host, port=settings.port, log_level=settings.log_level.lower()
+        app,
+        host=settings.host,
+        port=settings.port,
+        log_level=settings.log_level.lower(),
+        log_config=log_config,
+        access_log=False,  # creditgraph.access writes it, with operation, role and duration
     )
     server = uvicorn.Server(config)
     original_startup = server.startup

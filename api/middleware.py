@@ -2,6 +2,8 @@
 
 Pure ASGI middleware (no `BaseHTTPMiddleware`), outermost first:
 
+0. `RequestObserver` (api/observability/http.py): the request id (`X-Request-ID`), the access
+   line and the request metrics, around everything else so refusals are counted too;
 1. `SecurityHeaders`: nosniff, no referrer, no framing, a Content-Security-Policy (strict for the
    API's JSON; for GraphiQL's page one built from that page: its CDN origins and the hashes of its
    inline scripts), `Cache-Control: no-store` on /graphql, and HSTS only behind TLS (BEHIND_TLS);
@@ -23,6 +25,8 @@ from starlette.middleware.cors import CORSMiddleware
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from api.graphql_http import GraphQLOverHTTP, error_response, negotiate
+from api.observability.http import Observability, RequestObserver
+from api.observability.request_id import HEADER as REQUEST_ID_HEADER
 from api.settings import Settings
 from graph.errors import BadUserInput, LimitExceeded
 
@@ -204,17 +208,23 @@ class RequestSizeLimit:
         await response(scope, receive, send)
 
 
-def http_middleware(settings: Settings, view: GraphQLOverHTTP) -> list[Middleware]:
+def http_middleware(
+    settings: Settings, view: GraphQLOverHTTP, observability: Observability | None = None
+) -> list[Middleware]:
     """The middleware stack for `Starlette(middleware=…)`, outermost first."""
     html_csp = graphiql_csp(view.graphql_ide_html) if view.graphql_ide else None
-    stack = [Middleware(SecurityHeaders, html_csp=html_csp, hsts=settings.behind_tls)]
+    stack = (
+        [] if observability is None else [Middleware(RequestObserver, observability=observability)]
+    )
+    stack.append(Middleware(SecurityHeaders, html_csp=html_csp, hsts=settings.behind_tls))
     if settings.cors_origins:
         stack.append(
             Middleware(
                 CORSMiddleware,
                 allow_origins=settings.cors_origins,
                 allow_methods=["GET", "POST"],
-                allow_headers=CORS_HEADERS,
+                allow_headers=[*CORS_HEADERS, REQUEST_ID_HEADER],
+                expose_headers=[REQUEST_ID_HEADER],
                 max_age=600,
             )
         )

@@ -101,6 +101,7 @@ QUERIES: Mapping[str, Access] = {
     # Case work of the sanction officers.
     "previewPropagation": Access(WRITERS),
     "overdueFeedback": Access(CASEWORK),
+    "notices": Access(CASEWORK),
     # Risk analytics: supervision only (DOMAIN.md §7.3); aggregates also for dashboards.
     "ownership": Access(SUPERVISION),
     "control": Access(SUPERVISION),
@@ -134,6 +135,7 @@ MUTATIONS: Mapping[str, MutationAccess] = {
     "revokeBasis": MutationAccess(WRITERS),
     "applyMeasure": MutationAccess(WRITERS),
     "submitFeedback": MutationAccess(WRITERS),
+    "recordHandlingResult": MutationAccess(WRITERS),
 }
 
 FIELDS: Mapping[str, Access] = {

@@ -17,6 +17,7 @@ from api.extensions.introspection import IntrospectionSwitch
 from api.extensions.limits import limit_extensions
 from api.extensions.parse_cache import CachedParse
 from api.extensions.validation_cache import StandardValidationCache
+from api.observability.tracing import ObservedOperation
 from resolvers.analyst.queries import AnalystQueries
 from resolvers.audit.queries import AuditQueries
 from resolvers.records.mutations import RecordMutations
@@ -25,6 +26,7 @@ from resolvers.records.types import RECORD_TYPES
 from resolvers.risk.mutations import RiskMutations
 from resolvers.risk.queries import RiskQueries
 from resolvers.sanctions.mutations import SanctionMutations
+from resolvers.sanctions.notices import NoticeMutations, NoticeQueries
 from resolvers.sanctions.queries import SanctionQueries
 from resolvers.stats.queries import StatsQueries
 from resolvers.subjects.mutations import SubjectMutations
@@ -38,13 +40,15 @@ Query = merge_types(
         RecordQueries,
         StatsQueries,
         SanctionQueries,
+        NoticeQueries,
         RiskQueries,
         AuditQueries,
         AnalystQueries,
     ),
 )
 Mutation = merge_types(
-    "Mutation", (SubjectMutations, RecordMutations, SanctionMutations, RiskMutations)
+    "Mutation",
+    (SubjectMutations, RecordMutations, SanctionMutations, NoticeMutations, RiskMutations),
 )
 
 
@@ -69,6 +73,7 @@ schema = CreditGraphSchema(
     types=TYPES,
     execution_context_class=FastExecutionContext,
     extensions=[
+        ObservedOperation,  # first: its span and its record of error codes enclose the rest
         CodedErrors,
         SpecGrammar,
         IntrospectionSwitch,

@@ -127,6 +127,18 @@ class Settings(BaseSettings):
     # seeds]: the seeds require feedback, 001 item 8, but set no period).
     feedback_due_days: int = Field(default=30, alias="FEEDBACK_DUE_DAYS", ge=1)
 
+    # Observability (api/observability/). Log lines are JSON objects (or text for a terminal).
+    # /metrics is open unless METRICS_TOKEN is set (then Prometheus sends it as a bearer token);
+    # the API binds 127.0.0.1 by default, so only this host can scrape it. Traces are exported
+    # over OTLP/HTTP only when OTEL_EXPORTER_OTLP_ENDPOINT (the collector's base URL) is set.
+    log_format: Literal["json", "text"] = Field(default="json", alias="LOG_FORMAT")
+    metrics_enabled: bool = Field(default=True, alias="METRICS_ENABLED")
+    metrics_token: SecretStr | None = Field(default=None, alias="METRICS_TOKEN")
+    otel_exporter_otlp_endpoint: str | None = Field(
+        default=None, alias="OTEL_EXPORTER_OTLP_ENDPOINT"
+    )
+    otel_service_name: str = Field(default="creditgraph", alias="OTEL_SERVICE_NAME")
+
     def secret_problems(self) -> list[str]:
         """What is wrong with the secrets for production: one line per variable, naming it.
         A secret must be set, not a development default, and at least MIN_SECRET_LENGTH long

@@ -1,13 +1,14 @@
 """The audit trail: the one place that writes `(:AuditEvent)` nodes (DOMAIN.md §8.6).
 
 An event records who (principal id and role), the purpose they stated, what (operation, affected
-ids, and for a read of personal data the fields read) and when. Every change writes its event
-inside its own transaction (`record_event`), so a change and its audit event commit or vanish
-together: a change that cannot be audited does not happen. The input is kept only as a sha256
-digest of its canonical JSON, with ID numbers left out (`redacted`): the trail can prove what was
-asked without holding personal data (002 HLJ Art.23). A request a rule or the permission check
-refused is logged in a transaction of its own, since the refused change itself writes nothing; so
-are the reads of personal data of one request (`record_reads`).
+ids, and for a read of personal data the fields read), when, and the id of the HTTP request it
+served (graph/correlation.py; none for CLI work), which leads to that request's log lines. Every
+change writes its event inside its own transaction (`record_event`), so a change and its audit event
+commit or vanish together: a change that cannot be audited does not happen. The input is kept only
+as a sha256 digest of its canonical JSON, with ID numbers left out (`redacted`): the trail can prove
+what was asked without holding personal data (002 HLJ Art.23). A request a rule or the permission
+check refused is logged in a transaction of its own, since the refused change itself writes nothing;
+so are the reads of personal data of one request (`record_reads`).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from typing import Any, Protocol
 
 from pydantic import BaseModel
 
+from graph.correlation import current_request_id
 from graph.cypher import statement
 from graph.executor import Executor, Record, Tx
 from graph.identifiers import PersonKey
@@ -132,6 +134,7 @@ async def record_event(
         affectedIds=sorted(set(affected_ids)),
         fields=sorted(set(fields)),
         detail=detail,
+        requestId=current_request_id(),
     )
     return event_id
 

@@ -2,7 +2,8 @@
 
 The executor always names the database, tags transactions with metadata, converts driver values
 to Python ones, and maps driver errors onto `graph.errors` so nothing above `graph/` imports
-`neo4j` exceptions. It also counts round trips, which the N+1 tests read.
+`neo4j` exceptions. It also counts round trips, which the N+1 tests read, and hands each unit of
+work and each statement to its `Probe` (timings and trace spans: api/observability/database.py).
 """
 
 from __future__ import annotations
@@ -11,10 +12,10 @@ import asyncio
 import logging
 import random
 from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
-from contextlib import asynccontextmanager
+from contextlib import AbstractContextManager, asynccontextmanager, nullcontext
 from contextvars import ContextVar
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar
 
 import neo4j
 from neo4j import AsyncDriver, AsyncManagedTransaction
@@ -110,6 +111,29 @@ class ExecutorStats:
     round_trips: int = 0
 
 
+class Probe(Protocol):
+    """What watches the executor's work. Each call returns a context manager held around the
+    work: a unit of work (one transaction, with its reruns and its wait for a slot) or one
+    statement (sent and all its rows read). It sees names only, never parameters, which may
+    hold personal data."""
+
+    def unit(self, name: str, *, write: bool) -> AbstractContextManager[object]: ...
+
+    def statement(self, name: str) -> AbstractContextManager[object]: ...
+
+
+class NoProbe:
+    """Watches nothing (the default: CLI commands, benchmarks, tests of `graph/`)."""
+
+    _NOTHING = nullcontext()
+
+    def unit(self, name: str, *, write: bool) -> AbstractContextManager[object]:
+        return self._NOTHING
+
+    def statement(self, name: str) -> AbstractContextManager[object]:
+        return self._NOTHING
+
+
 @dataclass(frozen=True)
 class Fetched:
     """What `read_rolled_back` fetched: column names, the driver's values row by row, and
@@ -123,14 +147,16 @@ class Fetched:
 class Tx:
     """A transaction handed to a unit of work; statements run in it share its fate."""
 
-    def __init__(self, tx: AsyncManagedTransaction, stats: ExecutorStats) -> None:
+    def __init__(self, tx: AsyncManagedTransaction, stats: ExecutorStats, probe: Probe) -> None:
         self._tx = tx
         self._stats = stats
+        self._probe = probe
 
     async def run(self, stmt: Statement, **params: Any) -> list[Record]:
         self._stats.round_trips += 1
-        result = await self._tx.run(stmt.body, _params(stmt, params))
-        return [_row(record) async for record in result]
+        with self._probe.statement(stmt.name):
+            result = await self._tx.run(stmt.body, _params(stmt, params))
+            return [_row(record) async for record in result]
 
     async def one(self, stmt: Statement, **params: Any) -> Record | None:
         rows = await self.run(stmt, **params)
@@ -163,6 +189,7 @@ class Executor:
         self._slots = asyncio.Semaphore(max_in_flight) if max_in_flight > 0 else None
         self.app = app
         self.stats = ExecutorStats()
+        self.probe: Probe = NoProbe()
 
     async def read(self, stmt: Statement, **params: Any) -> list[Record]:
         return await self.unit(lambda tx: tx.run(stmt, **params), write=False, name=stmt.name)
@@ -197,11 +224,23 @@ class Executor:
         limit = time_limit or self.timeout
 
         async def body(tx: AsyncManagedTransaction) -> T:
-            return await work(Tx(tx, self.stats))
+            return await work(Tx(tx, self.stats, self.probe))
 
         txfn = neo4j.unit_of_work(
             metadata={"app": self.app, "op": name, **(metadata or {})}, timeout=limit
         )(body)
+        with self.probe.unit(name, write=write):
+            return await self._run_unit(txfn, write=write, name=name, limit=limit)
+
+    async def _run_unit(
+        self,
+        txfn: Callable[[AsyncManagedTransaction], Awaitable[T]],
+        *,
+        write: bool,
+        name: str,
+        limit: float,
+    ) -> T:
+        """`unit`'s transaction, its reruns, and the mapping of driver errors."""
         try:
             async with asyncio.timeout(limit), self._slot():
                 reruns = 0
@@ -279,13 +318,14 @@ class Executor:
                 )
                 try:
                     self.stats.round_trips += 1
-                    result = await tx.run(text, values)
-                    rows: list[list[Any]] = []
-                    async for record in result:
-                        if len(rows) == max_rows:
-                            return Fetched(list(result.keys()), rows, truncated=True)
-                        rows.append(list(record.values()))
-                    return Fetched(list(result.keys()), rows, truncated=False)
+                    with self.probe.statement(label):
+                        result = await tx.run(text, values)
+                        rows: list[list[Any]] = []
+                        async for record in result:
+                            if len(rows) == max_rows:
+                                return Fetched(list(result.keys()), rows, truncated=True)
+                            rows.append(list(record.values()))
+                        return Fetched(list(result.keys()), rows, truncated=False)
                 finally:
                     if not tx.closed():
                         try:
@@ -293,6 +333,13 @@ class Executor:
                         except (nx.DriverError, nx.Neo4jError, OSError):
                             log.info("rollback of %s failed; the server drops the tx", label)
 
+        with self.probe.unit(label, write=False):
+            return await self._fetch_mapped(fetch, label, named=named, time_limit=time_limit)
+
+    async def _fetch_mapped(
+        self, fetch: Callable[[], Awaitable[Fetched]], label: str, *, named: bool, time_limit: float
+    ) -> Fetched:
+        """`read_rolled_back`'s fetch within its time limit, with driver errors mapped."""
         try:
             return await asyncio.wait_for(fetch(), timeout=time_limit)
         except CreditGraphError:

@@ -12,8 +12,10 @@
 // @param affectedIds LIST<STRING>  ids of the nodes the operation created, changed or read
 // @param fields LIST<STRING>  protected fields read (personal-data reads), else empty
 // @param detail STRING  a short non-personal note (e.g. the refusal reason), or null
+// @param requestId STRING  the id of the HTTP request it served (X-Request-ID), or null
 // @returns eventId
 CREATE (e:AuditEvent {eventId: $eventId, at: $at, actor: $actor, role: $role, purpose: $purpose,
                       operation: $operation, outcome: $outcome, inputDigest: $inputDigest,
-                      affectedIds: $affectedIds, fields: $fields, detail: $detail})
+                      affectedIds: $affectedIds, fields: $fields, detail: $detail,
+                      requestId: $requestId})
 RETURN e.eventId AS eventId

@@ -116,6 +116,30 @@ def flag_summary(row: Row, lang: Lang = Lang.ZH) -> str:
     return f"Under {basis}: {what}; {target}, its {roles}, is subject to “{effect}”. Path: {via}."
 
 
+def notice_text(row: Row, lang: Lang = Lang.ZH) -> str:
+    """A notification in words: who is told, about whose listing, on what basis, what is due."""
+    recipient = RULES.recipients.get(row["recipient"])
+    who = row.get("recipientName") or (
+        (recipient.zh if lang is Lang.ZH else recipient.en) if recipient else row["recipient"]
+    )
+    subject = row.get("subjectName") or row.get("subjectSid") or ""
+    listed = list_label(row.get("listType"), lang)
+    number = row.get("decisionNo")
+    basis = cite(row.get("legalBasis"), lang)
+    due = _day(row.get("dueOn"))
+    if lang is Lang.ZH:
+        no = f"（决定文号：{number}）" if number else ""
+        return (
+            f"依据{basis}，{subject}被列入{listed}{no}，通报{who}；接到通报的单位应依纪依法作出"
+            f"处理，并于{due}前将处理结果告知认定单位。"
+        )
+    no = f" (decision {number})" if number else ""
+    return (
+        f"Under {basis}: {subject} was put on {listed}{no}; {who} is notified and is to handle "
+        f"the case and report the result to the designating unit by {due}."
+    )
+
+
 def grade_reason(grade: str, general: int, serious: int, limit: int, lang: Lang = Lang.ZH) -> str:
     """The Hebei class in words, with the counts that decided it and the scheme it comes from."""
     basis = cite(GRADE_BASIS, lang)

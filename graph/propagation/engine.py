@@ -26,6 +26,7 @@ from typing import Any
 from graph.cypher import statement
 from graph.executor import Record, Tx
 from graph.propagation.plan import (
+    Employer,
     Holder,
     Plan,
     Source,
@@ -48,6 +49,10 @@ MERGE_PERSON_RECORDS = statement("propagation/merge_person_records")
 GET_ENTRY_FLAGS = statement("propagation/get_entry_flags")
 GET_RECORD_FLAGS = statement("propagation/get_record_flags")
 END_FLAGS = statement("propagation/end_flags")
+GET_EMPLOYERS = statement("propagation/get_employers")
+MERGE_NOTICES = statement("propagation/merge_notices")
+GET_ENTRY_NOTICES = statement("propagation/get_entry_notices")
+WITHDRAW_NOTICES = statement("propagation/withdraw_notices")
 
 LIST_ENTRY = "list_entry"
 RECORD = "record"
@@ -66,9 +71,12 @@ class Outcome:
     records: list[str] = field(default_factory=list)
     entries: list[str] = field(default_factory=list)
     created_entries: list[str] = field(default_factory=list)
+    notices: list[str] = field(default_factory=list)
+    created_notices: list[str] = field(default_factory=list)
+    withdrawn_notices: list[str] = field(default_factory=list)
 
     def affected(self) -> list[str]:
-        return [*self.flags, *self.ended_flags, *self.records, *self.entries]
+        return [*self.flags, *self.ended_flags, *self.records, *self.entries, *self.notices]
 
 
 def subject_ref(row: Record) -> SubjectRef:
@@ -117,7 +125,18 @@ async def plan(tx: Tx, sources: Sequence[Source], rules: RuleSet = RULES) -> Pla
     if unknown:
         for row in await tx.run(GET_ENTRY_RESPONSIBLES, ids=unknown):
             responsibles[row["sourceId"]].append(subject_ref(row))
-    return build_plan(pairs, holders, responsibles, rules)
+    employers: dict[str, list[Employer]] = defaultdict(list)
+    jobs = {
+        s.id: {"id": s.id, "sid": s.subject.sid, "date": s.decision_date}
+        for rule, s in pairs
+        if rule.trigger.employment is not None and s.decision_date is not None
+    }
+    if jobs:
+        for row in await tx.run(GET_EMPLOYERS, sources=list(jobs.values())):
+            employers[row["sourceId"]].append(
+                Employer(row["sourceId"], subject_ref(row), row.get("position"))
+            )
+    return build_plan(pairs, holders, responsibles, rules, employers)
 
 
 async def preview(tx: Tx, sources: Sequence[Source], rules: RuleSet = RULES) -> Plan:
@@ -155,10 +174,27 @@ async def write(tx: Tx, p: Plan, on: date, outcome: Outcome) -> None:
         rows = [r.row(on) for r in p.records.values()]
         for row in await tx.run(MERGE_PERSON_RECORDS, records=rows):
             outcome.records.append(row["recordId"])
+    if p.notices:
+        days = RULES.deadlines["handling"].effective_days
+        rows = [n.row(on, days) for n in p.notices.values()]
+        for row in await tx.run(MERGE_NOTICES, notices=rows):
+            outcome.notices.append(row["noticeId"])
+            if row["created"]:
+                outcome.created_notices.append(row["noticeId"])
 
 
 async def end_stale(tx: Tx, sources: Sequence[Source], p: Plan, on: date, outcome: Outcome) -> None:
-    """End the flags in force on `sources` that the plan no longer contains."""
+    """End the flags in force on `sources`, and withdraw the notifications waiting for a result,
+    that the plan no longer contains."""
+    entry_ids = [s.id for s in sources if s.kind == LIST_ENTRY]
+    if entry_ids:
+        rows = await tx.run(GET_ENTRY_NOTICES, ids=entry_ids)
+        stale_notices = [r["noticeId"] for r in rows if r["noticeId"] not in p.notices]
+        if stale_notices:
+            for row in await tx.run(
+                WITHDRAW_NOTICES, ids=stale_notices, reason=NO_LONGER_DERIVED, on=on
+            ):
+                outcome.withdrawn_notices.append(row["noticeId"])
     for kind, stmt in ((LIST_ENTRY, GET_ENTRY_FLAGS), (RECORD, GET_RECORD_FLAGS)):
         ids = [s.id for s in sources if s.kind == kind]
         if not ids:

@@ -67,6 +67,40 @@ class Holder:
 
 
 @dataclass(frozen=True)
+class Employer:
+    """Where a person worked, in which position, on a source's decision date (P5)."""
+
+    source_id: str
+    subject: SubjectRef
+    position: str | None
+
+
+@dataclass(frozen=True)
+class PlannedNotice:
+    """A notification a rule sends with a listing, awaiting a handling result (P4, P5)."""
+
+    notice_id: str
+    rule_id: str
+    legal_basis: str
+    recipient: str
+    employer: SubjectRef | None
+    source: Source
+
+    def row(self, on: date, handling_days: int) -> dict[str, Any]:
+        return {
+            "noticeId": self.notice_id,
+            "ruleId": self.rule_id,
+            "legalBasis": self.legal_basis,
+            "recipient": self.recipient,
+            "recipientSid": self.employer.sid if self.employer else None,
+            "sourceId": self.source.id,
+            "subjectSid": self.source.subject.sid,
+            "sentOn": on,
+            "dueOn": on + timedelta(days=handling_days),
+        }
+
+
+@dataclass(frozen=True)
 class PathStep:
     """source subject —role (start–end)→ target: one way a rule reached the target."""
 
@@ -207,6 +241,7 @@ class Plan:
     flags: dict[str, PlannedFlag] = field(default_factory=dict)
     records: dict[str, PlannedRecord] = field(default_factory=dict)
     entries: dict[str, PlannedEntry] = field(default_factory=dict)
+    notices: dict[str, PlannedNotice] = field(default_factory=dict)
 
     def merge(self, other: Plan) -> None:
         for fid, flag in other.flags.items():
@@ -215,6 +250,7 @@ class Plan:
                 mine.paths.update(flag.paths)
         self.records.update(other.records)
         self.entries.update(other.entries)
+        self.notices.update(other.notices)
 
 
 def digest(*parts: str) -> str:
@@ -228,6 +264,22 @@ def flag_id(source_id: str, target_sid: str, flag_type: str) -> str:
 
 def record_id(flag: str) -> str:
     return "PDR" + digest("record", flag)[:24]
+
+
+def notice_id(source_id: str, rule_id: str, recipient: str, employer: str | None) -> str:
+    """One notification per (source, rule, recipient, employer)."""
+    return "N" + digest(source_id, rule_id, recipient, employer or "")[:24]
+
+
+def employs(rule: Rule, employer: Employer) -> bool:
+    """Is `employer` the kind of job the rule's `employment` asks for?"""
+    wanted = rule.trigger.employment
+    if wanted is None or employer.position not in wanted.positions:
+        return False
+    return any(
+        all(employer.subject.field(k) in allowed for k, allowed in alt.items())
+        for alt in wanted.employer_any
+    )
 
 
 def derived_entry_id(parent_id: str, rule_id: str) -> str:
@@ -283,6 +335,7 @@ def build_plan(
     holders: Mapping[str, Sequence[Holder]],
     responsibles: Mapping[str, Sequence[SubjectRef]],
     rules: RuleSet = RULES,
+    employers: Mapping[str, Sequence[Employer]] | None = None,
 ) -> Plan:
     """The flags, person records and derived entries implied by each (rule, source) pair.
 
@@ -291,6 +344,19 @@ def build_plan(
     """
     plan = Plan()
     for rule, source in pairs:
+        jobs: list[Employer | None] = [None]
+        if rule.trigger.employment is not None:
+            jobs = [e for e in (employers or {}).get(source.id, ()) if employs(rule, e)]
+            if not jobs:
+                continue  # the person held no such job on the decision date
+        for recipient in rule.effect.notify:
+            by_employer = rules.recipients[recipient].employer
+            for job in jobs if by_employer else [None]:
+                who = job.subject if job is not None else None
+                nid = notice_id(source.id, rule.id, recipient, who.sid if who else None)
+                plan.notices[nid] = PlannedNotice(
+                    nid, rule.id, rule.legal_basis, recipient, who, source
+                )
         starts = source.props.get(rule.validity.starts)
         ends = source.props.get(rule.validity.ends) if rule.validity.ends else None
         begins = dict.fromkeys(rule.effect.flags, starts)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
 import uuid
 from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager, suppress
@@ -115,20 +116,33 @@ async def _refresh(executor: Executor, chunk: list[str], as_of: date | None, don
 
 class RefreshWorker:
     """Drains the outbox in the API process every `interval` seconds. One worker per
-    deployment: two draining the same request could both write its targets."""
+    deployment: two draining the same request could both write its targets.
+
+    Each round first counts the backlog (one small read, instead of the drain's first read
+    when nothing waits) and keeps what it saw, with the time and the failed rounds so far,
+    for the metrics (api/observability/metrics.py) to read without querying the database."""
 
     def __init__(self, executor: Executor, interval: float) -> None:
         self.executor = executor
         self.interval = interval
+        self.last_backlog: Backlog | None = None
+        self.checked_at: float | None = None  # Unix time of the last count
+        self.failures = 0
 
     async def run(self) -> None:
         while True:
             await asyncio.sleep(self.interval)
             try:
+                self.last_backlog = await backlog(self.executor)
+                self.checked_at = time.time()
+                if not self.last_backlog.pending:
+                    continue
                 done = await drain(self.executor)
             except Unavailable as exc:
+                self.failures += 1
                 log.warning("linked-risk refresh waits for the database: %s", exc.message)
             except Exception:
+                self.failures += 1
                 log.exception("linked-risk refresh failed; its requests stay for the next round")
             else:
                 if done.requests:

@@ -54,6 +54,14 @@ class Follow(Strict):
         return self.role or self.edge or ""
 
 
+class Employment(Strict):
+    """A person's job on the decision date that a rule needs (P5: public staff of a state body)."""
+
+    positions: tuple[str, ...]
+    # The employer must match one of these (each a map of subject fields).
+    employer_any: tuple[dict[str, tuple[Scalar, ...]], ...]
+
+
 class Trigger(Strict):
     kind: Literal["list_entry", "record"]
     list_types: tuple[str, ...] = ()
@@ -64,6 +72,7 @@ class Trigger(Strict):
     subject_where: dict[str, tuple[Scalar, ...]] = {}
     # Alternatives: the subject must match at least one (each a map of subject fields).
     subject_any: tuple[dict[str, tuple[Scalar, ...]], ...] = ()
+    employment: Employment | None = None
 
     @property
     def types(self) -> tuple[str, ...]:
@@ -82,6 +91,7 @@ class Effect(Strict):
     record: str | None = None
     derive_entry: str | None = None
     after_deadline: AfterDeadline | None = None
+    notify: tuple[str, ...] = ()  # recipients of a notification awaiting a handling result
 
     @property
     def all_flags(self) -> tuple[str, ...]:
@@ -135,9 +145,19 @@ class Deadline(Strict):
         return int(raw) if raw else self.days
 
 
+class Recipient(Strict):
+    """Who a rule's notification goes to. `employer`: the person's employer (a graph node);
+    otherwise a body the seeds name by function, recorded by that function."""
+
+    zh: str
+    en: str
+    employer: bool = False
+
+
 class RuleSet(Strict):
     flag_types: dict[str, FlagType]
     deadlines: dict[str, Deadline] = {}
+    recipients: dict[str, Recipient] = {}
     rules: dict[str, Rule]
 
     def by_trigger(self, kind: str) -> tuple[Rule, ...]:
@@ -239,7 +259,25 @@ def validate_rules(rules: RuleSet, model: DomainModel = MODEL) -> RuleSet:
             for other in follow.only_if_none:
                 _check(other in rule.roles, f"{rid}: only_if_none names {other}, not followed")
         e = rule.effect
-        _check(bool(e.all_flags or e.derive_entry), f"{rid}: the rule has no effect")
+        _check(bool(e.all_flags or e.derive_entry or e.notify), f"{rid}: the rule has no effect")
+        for name in e.notify:
+            _check(name in rules.recipients, f"{rid}: undeclared recipient {name}")
+            _check(t.kind == "list_entry", f"{rid}: notifications follow list entries")
+        if e.notify:
+            _check(
+                "handling" in rules.deadlines, f"{rid}: notifications need a `handling` deadline"
+            )
+        if t.employment is not None:
+            _check(t.subject_kinds == ("NATURAL_PERSON",), f"{rid}: employment is a person's")
+            for pos in t.employment.positions:
+                _check(pos in model.employment_positions, f"{rid}: unknown position {pos}")
+            for alt in t.employment.employer_any:
+                for key in alt:
+                    _check(
+                        key in SUBJECT_FIELDS, f"{rid}: employer conditions test {SUBJECT_FIELDS}"
+                    )
+        if any(rules.recipients[n].employer for n in e.notify if n in rules.recipients):
+            _check(t.employment is not None, f"{rid}: an employer needs `employment`")
         for flag in e.all_flags:
             _check(flag in rules.flag_types, f"{rid}: undeclared flag type {flag}")
         if e.after_deadline is not None:

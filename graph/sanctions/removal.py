@@ -1,10 +1,11 @@
 """Removing list entries and everything derived from them (P11–P14), in the caller's transaction.
 
 Whatever the reason (upheld objection, repair, expiry, revoked basis), removal does the same
-four things: the entry and the entries derived from it (P2) become REMOVED with the reason and
-stop being published; every flag derived from them ends (kept as history); the person records
-those flags carry stop being published with the status lifecycle.yaml gives for the reason; and
-every measure applied because of them is terminated, returning the departments to tell. A
+the same things: the entry and the entries derived from it (P2) become REMOVED with the reason
+and stop being published; every flag derived from them ends (kept as history); the person
+records those flags carry stop being published with the status lifecycle.yaml gives for the
+reason; notifications still waiting for a handling result are withdrawn (P4, P5); and every
+measure applied because of them is terminated, returning the departments to tell. A
 linked-risk refresh around the subjects concerned is requested (analytics, graph/risk/refresh.py).
 """
 
@@ -16,7 +17,7 @@ from datetime import date
 
 from graph.cypher import statement
 from graph.executor import Tx
-from graph.propagation.engine import END_FLAGS, GET_ENTRY_FLAGS
+from graph.propagation.engine import END_FLAGS, GET_ENTRY_FLAGS, GET_ENTRY_NOTICES, WITHDRAW_NOTICES
 from graph.risk.refresh import request_refresh
 from graph.rules import LIFECYCLE
 
@@ -31,9 +32,10 @@ class Removal:
     flags: list[str] = field(default_factory=list)
     applications: list[str] = field(default_factory=list)
     authorities: list[str] = field(default_factory=list)
+    notices: list[str] = field(default_factory=list)
 
     def affected(self) -> list[str]:
-        return [*self.entries, *self.flags, *self.applications]
+        return [*self.entries, *self.flags, *self.applications, *self.notices]
 
 
 async def remove_entries(
@@ -72,6 +74,12 @@ async def remove_entries(
             on=on,
         )
         removal.flags = [r["flagId"] for r in ended]
+    waiting = await tx.run(GET_ENTRY_NOTICES, ids=removal.entries)
+    if waiting:
+        withdrawn = await tx.run(
+            WITHDRAW_NOTICES, ids=[r["noticeId"] for r in waiting], reason=reason, on=on
+        )
+        removal.notices = [r["noticeId"] for r in withdrawn]
     terminated = await tx.run(TERMINATE_APPLICATIONS, ids=removal.entries, reason=reason, on=on)
     removal.applications = [r["applicationId"] for r in terminated]
     removal.authorities = sorted({r["authorityId"] for r in terminated})

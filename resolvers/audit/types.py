@@ -33,6 +33,10 @@ class AuditEvent:
         metadata=cost_hint(multiplier=6),
     )
     detail: str | None = strawberry.field(description="A short non-personal note, if any.")
+    request_id: str | None = strawberry.field(
+        description="The id of the HTTP request that wrote it (its X-Request-ID, also in the "
+        "service's log lines); null for work done from the command line."
+    )
 
     @classmethod
     def from_row(cls, row: Record) -> AuditEvent:
@@ -49,4 +53,5 @@ class AuditEvent:
             affected_ids=list(row.get("affectedIds") or []),
             fields=list(row.get("fields") or []),
             detail=row.get("detail"),
+            request_id=row.get("requestId"),
         )

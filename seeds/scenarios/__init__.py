@@ -38,7 +38,7 @@ _DESCRIPTIONS: dict[str, str] = {
     "state-asset administration controlling two companies",
     "risk_ownership": "ownership penetration through a six-level holding chain",
     "state_bodies": "state organ, state-owned enterprise, public institution and a private "
-    "company, each with a legal representative and a principal (rule P4)",
+    "company with legal representatives and principals, and three employees (rules P4, P5)",
 }
 
 

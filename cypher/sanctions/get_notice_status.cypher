@@ -1,0 +1,5 @@
+// One notification's state (before recording its handling result).
+// @param noticeId STRING  the notification
+// @returns noticeId, status
+MATCH (n:Notice {noticeId: $noticeId})
+RETURN n.noticeId AS noticeId, n.status AS status
