@@ -2,33 +2,34 @@
 # Built by docker-compose.yml; see the README's "Running against Neo4j 5 (production)".
 FROM python:3.11-slim
 
-# PYTHONPATH: the code finds its data beside the packages (graph/cypher.py reads ../cypher/,
-# api/schema.py reads ../schema.graphql), which a plain `pip install .` into site-packages
-# does not carry, so the packages are imported from the source tree in /app.
 ENV PYTHONDONTWRITEBYTECODE=1 \
     PYTHONUNBUFFERED=1 \
     PIP_NO_CACHE_DIR=1 \
-    PIP_DISABLE_PIP_VERSION_CHECK=1 \
-    PYTHONPATH=/app
+    PIP_DISABLE_PIP_VERSION_CHECK=1
 
-WORKDIR /app
-
-# An unprivileged system user; the code stays owned by root and read-only to it.
+# An unprivileged system user; the installed code stays owned by root and read-only to it.
 RUN groupadd --system --gid 10001 creditgraph \
-    && useradd --system --uid 10001 --gid creditgraph --home-dir /app --no-create-home \
+    && useradd --system --uid 10001 --gid creditgraph --home-dir /app --create-home \
        --shell /usr/sbin/nologin creditgraph
 
-COPY . .
+# 1. The runtime dependencies, in their own layer: a code change does not reinstall them. Only
+#    `[project] dependencies` (no extras: the embedded server and the dev tools stay out), at the
+#    versions constraints.txt pins.
+COPY pyproject.toml constraints.txt /tmp/deps/
+RUN python -c "import tomllib; print('\n'.join(tomllib.load(open('/tmp/deps/pyproject.toml', 'rb'))['project']['dependencies']))" > /tmp/deps/requirements.txt \
+    && pip install -c /tmp/deps/constraints.txt -r /tmp/deps/requirements.txt \
+    && rm -rf /tmp/deps
 
-# No extras: the embedded graph server (`[embedded]`, arcadedb-embedded with its own JRE) stays
-# out of the production image, which always has NEO4J_URI set.
-RUN pip install -c constraints.txt . \
+# 2. The package itself, as a wheel would install it (Cypher files and seeds as package data);
+#    the source is removed again, so nothing runs from a source tree.
+COPY . /tmp/src
+RUN pip install --no-deps /tmp/src \
+    && rm -rf /tmp/src \
     && python -c "import importlib.util, sys; sys.exit(importlib.util.find_spec('arcadedb_embedded') is not None)" \
     && python -c "from graph.cypher import REGISTRY; assert len(REGISTRY) > 0, 'no cypher/ statements found'" \
-    && creditgraph --help > /dev/null \
-    && rm -rf build ./*.egg-info \
-    && python -m compileall -q api graph resolvers seeds bench
+    && creditgraph --version
 
+WORKDIR /app
 USER 10001:10001
 
 EXPOSE 8000

@@ -32,6 +32,7 @@ from graph.migrate import migrate
 from graph.risk.refresh import refresh_worker
 
 log = logging.getLogger("creditgraph")
+HOME_DATABASE = "(home database)"  # NEO4J_DATABASE unset: the server's default
 
 Startup = Callable[[Executor, bytes], Awaitable[None]]
 
@@ -71,7 +72,7 @@ async def readyz(request: Request) -> Response:
         await executor.ping()
     except Unavailable as exc:
         return JSONResponse({"status": "unavailable", "reason": exc.message}, status_code=503)
-    return JSONResponse({"status": "ready", "database": executor.database})
+    return JSONResponse({"status": "ready", "database": executor.database or HOME_DATABASE})
 
 
 def create_app(
@@ -91,7 +92,9 @@ def create_app(
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         settings.check_production()  # however it is started: no public default secrets
         async with connect(settings) as executor:
-            executor.probe = DatabaseProbe(metrics, observability.tracer, executor.database)
+            executor.probe = DatabaseProbe(
+                metrics, observability.tracer, executor.database or HOME_DATABASE
+            )
             applied = await migrate(executor)
             log.info("schema: %d statements applied", applied)
             if on_startup is not None:

@@ -12,12 +12,21 @@ from graph.embedded import EmbeddedServer
 from graph.executor import Executor, open_driver
 
 log = logging.getLogger("creditgraph.database")
+EMBEDDED_DATABASE = "creditgraph"  # the embedded server's database and user are its own
+EMBEDDED_USER = "root"
+
+
+def database_name(settings: Settings) -> str | None:
+    """The database to use: NEO4J_DATABASE, else the embedded one, else the server's home."""
+    if settings.neo4j_database:
+        return settings.neo4j_database
+    return EMBEDDED_DATABASE if settings.embedded else None
 
 
 def embedded_server(settings: Settings) -> EmbeddedServer:
     return EmbeddedServer(
         settings.graphdb_dir,
-        database=settings.neo4j_database,
+        database=database_name(settings) or EMBEDDED_DATABASE,
         bolt_port=settings.graphdb_bolt_port,
         http_port=settings.graphdb_http_port,
         heap=settings.graphdb_heap,
@@ -43,7 +52,7 @@ async def connect(settings: Settings, *, start_embedded: bool = True) -> AsyncIt
             log.info("starting the embedded graph server on %s", settings.graphdb_dir)
             info = await asyncio.to_thread(server.start, attached=True)
             started = server
-        uri, username, password = info.uri, "root", server.password
+        uri, username, password = info.uri, EMBEDDED_USER, server.password
     else:
         assert settings.neo4j_uri is not None
         uri, username = settings.neo4j_uri, settings.neo4j_username
@@ -53,7 +62,7 @@ async def connect(settings: Settings, *, start_embedded: bool = True) -> AsyncIt
         try:
             yield Executor(
                 driver,
-                settings.neo4j_database,
+                database_name(settings),
                 uri=uri,
                 timeout=settings.neo4j_query_timeout,
                 ping_timeout=settings.neo4j_connect_timeout,

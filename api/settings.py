@@ -39,9 +39,10 @@ class Settings(BaseSettings):
 
     # Graph database. No NEO4J_URI means: start (or reuse) the embedded ArcadeDB server.
     neo4j_uri: str | None = Field(default=None, alias="NEO4J_URI")
-    neo4j_username: str = Field(default="root", alias="NEO4J_USERNAME")
+    neo4j_username: str = Field(default="neo4j", alias="NEO4J_USERNAME")
     neo4j_password: SecretStr | None = Field(default=None, alias="NEO4J_PASSWORD")
-    neo4j_database: str = Field(default="creditgraph", alias="NEO4J_DATABASE")
+    # Unset: the server's home database (Neo4j's `neo4j`); the embedded server names its own.
+    neo4j_database: str | None = Field(default=None, alias="NEO4J_DATABASE")
     neo4j_connect_timeout: float = Field(default=5.0, alias="NEO4J_CONNECT_TIMEOUT", gt=0)
     neo4j_query_timeout: float = Field(default=30.0, alias="NEO4J_QUERY_TIMEOUT", gt=0)
     neo4j_max_transactions: int = Field(default=8, alias="NEO4J_MAX_TRANSACTIONS", ge=0)

@@ -14,9 +14,12 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Iterator, Mapping
 from dataclasses import dataclass, field, replace
+from importlib import resources
 from pathlib import Path
 
-CYPHER_ROOT = Path(__file__).resolve().parents[1] / "cypher"
+# The top-level `cypher/` folder is a data package: found the same way in a source tree and in an
+# installed wheel (pyproject.toml ships its *.cypher files as package data).
+CYPHER_ROOT = Path(str(resources.files("cypher")))
 
 _PARAM = re.compile(r"^//\s*@param\s+(\w+)\s+(\S+)\s*(.*)$")
 _RETURNS = re.compile(r"^//\s*@returns\s*(.*)$")

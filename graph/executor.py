@@ -169,7 +169,7 @@ class Executor:
     def __init__(
         self,
         driver: AsyncDriver,
-        database: str,
+        database: str | None,
         *,
         uri: str,
         timeout: float = 30.0,
