@@ -5,7 +5,7 @@ AUTH_TOKEN_PREVIOUS_SECRET still verifies during a key rollover), or, with singl
 configured, an identity provider's tokens (api/oidc.py);
 no `Authorization` header means the `public` role, a bad or expired token is UNAUTHENTICATED
 (never silently public: a client that meant to authenticate must learn that it did not). The
-purpose of a request for personal data comes from the `X-Purpose` header (DOMAIN.md §8.6: use
+purpose of a request for personal data comes from the `X-Purpose` header (docs/domain.md §8.6: use
 only within the authorised scope, and record it).
 """
 

@@ -7,7 +7,7 @@
   type implementing it, so a fragment on a concrete type cannot slip past it.
 * `PERSONAL_DATA_ROLES`: who may read a person's protected data (`MODEL.protected_properties`),
   and only with a stated purpose (the `X-Purpose` header); every read is audited (002 HLJ
-  Art.20, 22, 23; DOMAIN.md §8.5–8.6). The ID hash is never exposed to anyone.
+  Art.20, 22, 23; docs/domain.md §8.5–8.6). The ID hash is never exposed to anyone.
 * `VISIBILITY`: per role, what the readers return (graph/visibility.py). The public view shows
   dishonesty information only while it is published, positive information long-term (Art.37),
   list entries and sanction flags only while in force, published measures only.
@@ -25,7 +25,7 @@ Why the matrix reads as it does:
 * dashboard: the public view plus aggregates (statistics, grade distribution per region or
   industry, HEB §5(3)); no single subject's grade or risk;
 * investigator, officer, analyst: supervision data, history included (grades, risk indicators,
-  clusters, ownership and control, related-party networks: DOMAIN.md §7.3, supervision only);
+  clusters, ownership and control, related-party networks: docs/domain.md §7.3, supervision only);
 * officer, admin: every mutation (designation, objection, repair, measures, writes);
 * analyst, admin: their own read-only Cypher (resolvers/analyst), stripped of personal data;
 * investigator, officer: personal data, with a purpose; admin administers, it does not read
@@ -83,7 +83,8 @@ class MutationAccess(Access):
 
 
 QUERIES: Mapping[str, Access] = {
-    # Subjects: name, masked ID and registration data are public (DOMAIN.md §1.2, 002 HLJ Art.23).
+    # Subjects: name, masked ID and registration data are public (docs/domain.md §1.2,
+    # 002 HLJ Art.23).
     "enterprise": Access(EVERYONE),
     "person": Access(EVERYONE),
     "subject": Access(EVERYONE),
@@ -102,7 +103,7 @@ QUERIES: Mapping[str, Access] = {
     "previewPropagation": Access(WRITERS),
     "overdueFeedback": Access(CASEWORK),
     "notices": Access(CASEWORK),
-    # Risk analytics: supervision only (DOMAIN.md §7.3); aggregates also for dashboards.
+    # Risk analytics: supervision only (docs/domain.md §7.3); aggregates also for dashboards.
     "ownership": Access(SUPERVISION),
     "control": Access(SUPERVISION),
     "creditGrade": Access(SUPERVISION),

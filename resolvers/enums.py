@@ -48,7 +48,7 @@ class SubjectKind(Enum):
     NATURAL_PERSON = "NATURAL_PERSON"
 
 
-@strawberry.enum(description="Credit record types (DOMAIN.md §3.2).")
+@strawberry.enum(description="Credit record types (docs/domain.md §3.2).")
 class RecordType(Enum):
     ADMIN_LICENSE = "ADMIN_LICENSE"
     ADMIN_PENALTY = "ADMIN_PENALTY"
@@ -62,7 +62,7 @@ class RecordType(Enum):
     PERSON_DISHONESTY = "PERSON_DISHONESTY"
 
 
-@strawberry.enum(description="Record lifecycle states (DOMAIN.md §3.5).")
+@strawberry.enum(description="Record lifecycle states (docs/domain.md §3.5).")
 class RecordStatus(Enum):
     COLLECTED = "COLLECTED"
     PUBLISHED = "PUBLISHED"
@@ -89,7 +89,7 @@ class PenaltyKind(Enum):
     BUSINESS_LICENCE_REVOCATION = "BUSINESS_LICENCE_REVOCATION"
 
 
-@strawberry.enum(description="Lists (名单) a subject can be entered on (DOMAIN.md §3.3).")
+@strawberry.enum(description="Lists (名单) a subject can be entered on (docs/domain.md §3.3).")
 class ListType(Enum):
     SERIOUS_DISHONESTY = "SERIOUS_DISHONESTY"
     JUDGMENT_DEFAULTER = "JUDGMENT_DEFAULTER"
@@ -123,7 +123,7 @@ class EmploymentPosition(Enum):
     STAFF = "STAFF"
 
 
-@strawberry.enum(description="Severity of the act a record describes (DOMAIN.md §11(a)).")
+@strawberry.enum(description="Severity of the act a record describes (docs/domain.md §11(a)).")
 class Severity(Enum):
     MINOR_EXEMPT = "MINOR_EXEMPT"
     GENERAL = "GENERAL"
@@ -149,7 +149,7 @@ class ArrearsKind(Enum):
 
 
 @strawberry.enum(
-    description="State of a credit commitment (信用承诺, DOMAIN.md §3.4); VIOLATED or FALSE "
+    description="State of a credit commitment (信用承诺, docs/domain.md §3.4); VIOLATED or FALSE "
     "starts P7 (key supervision, no further commitments: 004 item 2; 002 HLJ Art.45)."
 )
 class CommitmentStatus(Enum):

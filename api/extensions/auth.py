@@ -15,7 +15,7 @@ Before execution:
 After execution, the personal data read in the request is audited in ONE event (who, role,
 purpose, which persons, which fields, when). If that write fails, the data is withheld: each
 `personalData` value in the response is replaced by null with an UNAVAILABLE error. A read that
-cannot be recorded must not happen (DOMAIN.md §8.6).
+cannot be recorded must not happen (docs/domain.md §8.6).
 
 Mutations are not audited here: every mutation's service writes its audit event inside the
 change's own transaction (graph/audit.py), so a change whose event cannot be written is not made.

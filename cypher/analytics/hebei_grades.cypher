@@ -1,8 +1,8 @@
 // Hebei A/B/C/D grades (P9) of organisations in plain Cypher, for analysts: D business licence
 // revoked (status or a revocation penalty in the window); C an entry on a serious list in force,
 // a serious penalty kind or record, or more than `maxGeneral` general records; B one to
-// `maxGeneral`; A none. The window is (windowStart, asOf]; simple-procedure penalties (P15) and
-// revoked, repaired, expired or archived records do not count. The classes come from
+// `maxGeneral`; A none. The window is (windowStart, asOf]; simple-procedure penalties (P15), acts
+// exempt as minor and one-off (P16, severity MINOR_EXEMPT) and revoked, repaired, expired or archived records do not count. The classes come from
 // graph/model/domain.yaml and graph/risk/schemes.yaml: pass the same lists the service uses
 // (`creditgraph analytics query hebei_grades` fills them in).
 // Neo4j Browser / cypher-shell:
@@ -39,6 +39,7 @@ CALL (o) {
   MATCH (o)-[:HAS_RECORD]->(r:CreditRecord)
   WHERE r.decisionDate > $windowStart AND r.decisionDate <= $asOf
     AND r.status IN $countedStatuses AND coalesce(r.procedure, 'GENERAL') <> 'SIMPLE'
+    AND coalesce(r.severity, 'GENERAL') <> 'MINOR_EXEMPT'
     AND (r.recordType IN $generalTypes OR r.recordType IN $seriousTypes)
   RETURN sum(CASE WHEN r.penaltyKind IN $revokedKinds THEN 1 ELSE 0 END) AS revokedRecords,
          sum(CASE WHEN r.penaltyKind IN $seriousKinds OR r.recordType IN $seriousTypes

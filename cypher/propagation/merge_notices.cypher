@@ -1,21 +1,26 @@
-// Write the notifications rules send with list entries (P4, P5), one per (entry, rule,
-// recipient, employer): created SENT with the day it was sent and its handling due day; one
-// that exists keeps its state (a handled notification stays handled), unless it was withdrawn
-// and its entry counts again, when it is sent anew. Idempotent.
-// @param notices LIST<MAP>  {noticeId, ruleId, legalBasis, recipient, recipientSid, sourceId, subjectSid, sentOn, dueOn}
+// Write the notifications rules send with list entries (P4, P5) and records (P16's reminder),
+// one per (source, rule, recipient, recipient node): created SENT with the day it was sent and
+// its handling due day (null for a reminder, which waits for nothing); one that exists keeps its
+// state (a handled one stays handled), unless it was withdrawn and its source counts again, when
+// it is sent anew. Idempotent.
+// @param notices LIST<MAP>  {noticeId, ruleId, legalBasis, recipient, recipientSid, sourceId, sourceKind, subjectSid, sentOn, dueOn}
 // @returns noticeId, created
 UNWIND $notices AS x
-MATCH (e:ListEntry {entryId: x.sourceId})
+OPTIONAL MATCH (entry:ListEntry {entryId: x.sourceId})
+OPTIONAL MATCH (record:CreditRecord {recordId: x.sourceId})
+WITH x, coalesce(entry, record) AS e
+WHERE e IS NOT NULL
 OPTIONAL MATCH (old:Notice {noticeId: x.noticeId})
 FOREACH (_ IN CASE WHEN old IS NULL THEN [1] ELSE [] END |
   CREATE (:Notice {noticeId: x.noticeId, ruleId: x.ruleId, legalBasis: x.legalBasis,
                    recipient: x.recipient, recipientSid: x.recipientSid,
-                   sourceId: x.sourceId, subjectSid: x.subjectSid, sentOn: x.sentOn,
+                   sourceId: x.sourceId, sourceKind: x.sourceKind,
+                   subjectSid: x.subjectSid, sentOn: x.sentOn,
                    dueOn: x.dueOn, status: 'SENT'})-[:ABOUT]->(e))
 WITH x, old IS NULL AS created
 MATCH (n:Notice {noticeId: x.noticeId})
 CALL (n, x) {
-  MATCH (o:Organization {sid: x.recipientSid})
+  MATCH (o:Subject {sid: x.recipientSid})
   MERGE (n)-[:NOTIFIES]->(o)
 }
 WITH n, x, created, n.status = 'WITHDRAWN' AS again

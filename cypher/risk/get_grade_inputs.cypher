@@ -14,8 +14,8 @@ CALL (s) {
   WHERE r.recordType IN $recordTypes AND r.decisionDate > $windowStart
     AND r.decisionDate <= $asOf
   RETURN collect({recordId: r.recordId, recordType: r.recordType, decisionDate: r.decisionDate,
-                  procedure: r.procedure, penaltyKind: r.penaltyKind, status: r.status,
-                  title: r.title}) AS records
+                  procedure: r.procedure, severity: r.severity, penaltyKind: r.penaltyKind,
+                  status: r.status, title: r.title}) AS records
 }
 CALL (s) {
   MATCH (s)-[:LISTED_AS]->(e:ListEntry)

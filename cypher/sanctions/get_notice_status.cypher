@@ -1,5 +1,5 @@
 // One notification's state (before recording its handling result).
 // @param noticeId STRING  the notification
-// @returns noticeId, status
+// @returns noticeId, status, dueOn
 MATCH (n:Notice {noticeId: $noticeId})
-RETURN n.noticeId AS noticeId, n.status AS status
+RETURN n.noticeId AS noticeId, n.status AS status, n.dueOn AS dueOn

@@ -1,5 +1,5 @@
-// Notifications rules sent with listings (P4, P5), newest first, one page: for the officers'
-// board and a subject's file. Every filter given must hold; `overdueOn` keeps those still
+// Notifications rules sent with listings (P4, P5) and reminders sent with records (P16), newest
+// first, one page: for the officers' board and a subject's file. Every filter given must hold; `overdueOn` keeps those still
 // waiting for their handling result after their due day.
 // @param noticeId STRING  one notification, or null for all
 // @param subjectSid STRING  the listed subject, or null for all
@@ -8,17 +8,19 @@
 // @param overdueOn DATE  only those still SENT with dueOn before this day; null for all
 // @param skip INTEGER  rows to skip
 // @param limit INTEGER  page size
-// @returns noticeId, ruleId, legalBasis, recipient, recipientSid, recipientName, sourceId, listType, decisionNo, decisionDate, subjectSid, subjectName, subjectKind, sentOn, dueOn, status, handledOn, result, endedAt, endReason
-MATCH (n:Notice)-[:ABOUT]->(e:ListEntry)<-[:LISTED_AS]-(s:Subject)
+// @returns noticeId, ruleId, legalBasis, recipient, recipientSid, recipientName, sourceId, sourceKind, sourceType, decisionNo, decisionDate, subjectSid, subjectName, subjectKind, sentOn, dueOn, status, handledOn, result, endedAt, endReason
+MATCH (n:Notice)-[:ABOUT]->(e)
 WHERE ($noticeId IS NULL OR n.noticeId = $noticeId)
   AND ($subjectSid IS NULL OR n.subjectSid = $subjectSid)
   AND ($statuses IS NULL OR n.status IN $statuses)
   AND ($recipients IS NULL OR n.recipient IN $recipients)
   AND ($overdueOn IS NULL OR (n.status = 'SENT' AND n.dueOn < $overdueOn))
-OPTIONAL MATCH (n)-[:NOTIFIES]->(o:Organization)
+MATCH (s:Subject {sid: n.subjectSid})
+OPTIONAL MATCH (n)-[:NOTIFIES]->(o:Subject)
 RETURN n.noticeId AS noticeId, n.ruleId AS ruleId, n.legalBasis AS legalBasis,
        n.recipient AS recipient, n.recipientSid AS recipientSid, o.name AS recipientName,
-       n.sourceId AS sourceId, e.listType AS listType, e.decisionNo AS decisionNo,
+       n.sourceId AS sourceId, coalesce(n.sourceKind, 'LIST_ENTRY') AS sourceKind,
+       coalesce(e.listType, e.recordType) AS sourceType, e.decisionNo AS decisionNo,
        e.decisionDate AS decisionDate, s.sid AS subjectSid, s.name AS subjectName,
        s.kind AS subjectKind, n.sentOn AS sentOn, n.dueOn AS dueOn, n.status AS status,
        n.handledOn AS handledOn, n.result AS result, n.endedAt AS endedAt,

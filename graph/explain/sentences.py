@@ -117,15 +117,29 @@ def flag_summary(row: Row, lang: Lang = Lang.ZH) -> str:
 
 
 def notice_text(row: Row, lang: Lang = Lang.ZH) -> str:
-    """A notification in words: who is told, about whose listing, on what basis, what is due."""
+    """A notification in words: who is told, about what, on what basis, what is due."""
     recipient = RULES.recipients.get(row["recipient"])
+    subject = row.get("subjectName") or row.get("subjectSid") or ""
+    basis = cite(row.get("legalBasis"), lang)
+    number = row.get("decisionNo")
+    if recipient is not None and recipient.subject:  # P16: a reminder to the subject itself
+        what = record_label(row.get("sourceType"), lang)
+        if lang is Lang.ZH:
+            no = f"（决定文号：{number}）" if number else ""
+            return (
+                f"依据{basis}，{subject}的{what}{no}属轻微偶发失信行为，已及时改正且未造成社会危害"
+                f"后果，免于失信约束和惩戒，予以提醒。"
+            )
+        no = f" (decision {number})" if number else ""
+        return (
+            f"Under {basis}: the {what}{no} of {subject} is a minor one-off act corrected in "
+            "time without harm; it is exempt from constraint and punishment, and a reminder is "
+            "given."
+        )
     who = row.get("recipientName") or (
         (recipient.zh if lang is Lang.ZH else recipient.en) if recipient else row["recipient"]
     )
-    subject = row.get("subjectName") or row.get("subjectSid") or ""
-    listed = list_label(row.get("listType"), lang)
-    number = row.get("decisionNo")
-    basis = cite(row.get("legalBasis"), lang)
+    listed = list_label(row.get("sourceType"), lang)
     due = _day(row.get("dueOn"))
     if lang is Lang.ZH:
         no = f"（决定文号：{number}）" if number else ""

@@ -69,6 +69,21 @@ def _statuses(kind: str) -> list[str]:
 
 
 SOURCE_TYPES = {LIST_ENTRY: _types(LIST_ENTRY), RECORD: _types(RECORD)}
+
+
+def _may_start(kind: str, props: dict[str, object]) -> bool:
+    """Can this new row start a rule? Its type and the rule's conditions on the row's own fields
+    (P16 reads only minor records among the many penalties, so new others skip the engine). A
+    row that updates an existing source is propagated whatever it says: it may end effects."""
+    type_field = "listType" if kind == LIST_ENTRY else "recordType"
+    kind_type = props.get(type_field)
+    return any(
+        kind_type in r.trigger.types
+        and all(props.get(k) in allowed for k, allowed in r.trigger.where.items())
+        for r in RULES.by_trigger(kind)
+    )
+
+
 FOLLOWED_ROLES = frozenset(role for rule in RULES.rules.values() for role in rule.roles)
 
 
@@ -79,11 +94,16 @@ class Batch:
     kind: str
     rows: tuple[int, ...]  # their positions in the lane batch
     ids: tuple[str, ...]
+    starting: frozenset[int]  # those whose own fields meet a rule's conditions
     listed: tuple[str, ...]  # subjects of the serious-list rows (their linked risk may change)
 
     def written(self, done: frozenset[int], created: frozenset[int]) -> tuple[list[str], bool]:
         """The ids of the rows the batch really wrote, and whether one of them is new."""
-        ids = [self.ids[n] for n, i in enumerate(self.rows) if i in done]
+        ids = [
+            self.ids[n]
+            for n, i in enumerate(self.rows)
+            if i in done and (i in self.starting or i not in created)
+        ]
         return ids, any(i in created for i in self.rows)
 
 
@@ -119,8 +139,13 @@ class Propagator:
             for i in picked
             if kind == LIST_ENTRY and rows[i].params["p"].get("listType") in SERIOUS
         }
+        starting = frozenset(i for i in picked if _may_start(kind, rows[i].params["p"]))
         return Batch(
-            kind, tuple(picked), tuple(str(rows[i].key) for i in picked), tuple(sorted(listed))
+            kind,
+            tuple(picked),
+            tuple(str(rows[i].key) for i in picked),
+            starting,
+            tuple(sorted(listed)),
         )
 
     async def in_batch(

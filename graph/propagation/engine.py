@@ -52,6 +52,7 @@ END_FLAGS = statement("propagation/end_flags")
 GET_EMPLOYERS = statement("propagation/get_employers")
 MERGE_NOTICES = statement("propagation/merge_notices")
 GET_ENTRY_NOTICES = statement("propagation/get_entry_notices")
+GET_RECORD_NOTICES = statement("propagation/get_record_notices")
 WITHDRAW_NOTICES = statement("propagation/withdraw_notices")
 
 LIST_ENTRY = "list_entry"
@@ -186,9 +187,11 @@ async def write(tx: Tx, p: Plan, on: date, outcome: Outcome) -> None:
 async def end_stale(tx: Tx, sources: Sequence[Source], p: Plan, on: date, outcome: Outcome) -> None:
     """End the flags in force on `sources`, and withdraw the notifications waiting for a result,
     that the plan no longer contains."""
-    entry_ids = [s.id for s in sources if s.kind == LIST_ENTRY]
-    if entry_ids:
-        rows = await tx.run(GET_ENTRY_NOTICES, ids=entry_ids)
+    for kind, notices in ((LIST_ENTRY, GET_ENTRY_NOTICES), (RECORD, GET_RECORD_NOTICES)):
+        ids = [s.id for s in sources if s.kind == kind]
+        if not ids:
+            continue
+        rows = await tx.run(notices, ids=ids)
         stale_notices = [r["noticeId"] for r in rows if r["noticeId"] not in p.notices]
         if stale_notices:
             for row in await tx.run(

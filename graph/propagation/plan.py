@@ -83,8 +83,9 @@ class PlannedNotice:
     rule_id: str
     legal_basis: str
     recipient: str
-    employer: SubjectRef | None
+    to: SubjectRef | None  # the recipient when it is in the graph (employer, the subject)
     source: Source
+    awaits_result: bool = True
 
     def row(self, on: date, handling_days: int) -> dict[str, Any]:
         return {
@@ -92,11 +93,12 @@ class PlannedNotice:
             "ruleId": self.rule_id,
             "legalBasis": self.legal_basis,
             "recipient": self.recipient,
-            "recipientSid": self.employer.sid if self.employer else None,
+            "recipientSid": self.to.sid if self.to else None,
             "sourceId": self.source.id,
+            "sourceKind": "LIST_ENTRY" if self.source.kind == "list_entry" else "RECORD",
             "subjectSid": self.source.subject.sid,
             "sentOn": on,
-            "dueOn": on + timedelta(days=handling_days),
+            "dueOn": on + timedelta(days=handling_days) if self.awaits_result else None,
         }
 
 
@@ -350,12 +352,14 @@ def build_plan(
             if not jobs:
                 continue  # the person held no such job on the decision date
         for recipient in rule.effect.notify:
-            by_employer = rules.recipients[recipient].employer
-            for job in jobs if by_employer else [None]:
+            declared = rules.recipients[recipient]
+            for job in jobs if declared.employer else [None]:
                 who = job.subject if job is not None else None
+                if declared.subject:
+                    who = source.subject
                 nid = notice_id(source.id, rule.id, recipient, who.sid if who else None)
                 plan.notices[nid] = PlannedNotice(
-                    nid, rule.id, rule.legal_basis, recipient, who, source
+                    nid, rule.id, rule.legal_basis, recipient, who, source, declared.awaits_result
                 )
         starts = source.props.get(rule.validity.starts)
         ends = source.props.get(rule.validity.ends) if rule.validity.ends else None

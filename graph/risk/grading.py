@@ -80,6 +80,8 @@ def record_class(record: Record) -> RecordClass | None:
         return None
     if record.get("procedure") in HEBEI.excluded_procedures:  # P15
         return None
+    if record.get("severity") in HEBEI.excluded_severities:  # P16
+        return None
     if rtype.nature == "POSITIVE":
         return "POSITIVE"
     if rtype.nature == "NEGATIVE_SERIOUS":

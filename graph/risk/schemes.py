@@ -52,6 +52,7 @@ class HebeiScheme(Strict):
     graded_kinds: list[str]
     counted_record_statuses: list[str]
     excluded_procedures: list[str]
+    excluded_severities: list[str]
     general_list_types: list[str]
     revoked_statuses: list[str]
     treatments: dict[Grade, Treatment]
@@ -159,6 +160,7 @@ class Schemes(Strict):
         require("organisation kind", h.graded_kinds, model.organization_kinds)
         require("record status", h.counted_record_statuses, model.record_statuses)
         require("procedure", h.excluded_procedures, model.procedures)
+        require("severity", h.excluded_severities, model.severities)
         require("list type", h.general_list_types, model.list_types)
         require("organisation status", h.revoked_statuses, model.organization_statuses)
         if set(h.treatments) != set(GRADES):

@@ -152,6 +152,8 @@ class Recipient(Strict):
     zh: str
     en: str
     employer: bool = False
+    subject: bool = False  # the subject itself (P16's reminder)
+    awaits_result: bool = True  # a reminder informs; it waits for no handling result
 
 
 class RuleSet(Strict):
@@ -262,7 +264,6 @@ def validate_rules(rules: RuleSet, model: DomainModel = MODEL) -> RuleSet:
         _check(bool(e.all_flags or e.derive_entry or e.notify), f"{rid}: the rule has no effect")
         for name in e.notify:
             _check(name in rules.recipients, f"{rid}: undeclared recipient {name}")
-            _check(t.kind == "list_entry", f"{rid}: notifications follow list entries")
         if e.notify:
             _check(
                 "handling" in rules.deadlines, f"{rid}: notifications need a `handling` deadline"

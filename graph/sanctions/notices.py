@@ -76,6 +76,8 @@ async def record_handling_result(
         found = await tx.one(GET_NOTICE_STATUS, noticeId=data.noticeId)
         if found is None:
             raise NotFound(f"no notification {data.noticeId}", field="noticeId")
+        if found["dueOn"] is None:
+            raise Conflict(f"{data.noticeId} is a reminder: it waits for no result", status="SENT")
         if found["status"] != "SENT":
             raise Conflict(
                 f"notification {data.noticeId} is {found['status']}", status=found["status"]

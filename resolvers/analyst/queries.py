@@ -1,7 +1,7 @@
 """Analyst Cypher queries: runCypher, analyticsQueries, runAnalyticsQuery (analyst and admin).
 
 Personal-data rights belong to investigators and officers, who have a stated purpose and a case
-(DOMAIN.md §8.5, 002 HLJ Art.22: use within the authorised scope). Neither analysts nor admins
+(docs/domain.md §8.5, 002 HLJ Art.22: use within the authorised scope). Neither analysts nor admins
 have them: an analyst studies patterns, not persons, and an admin runs the system; letting the
 role that can change configuration also read citizens' data through free-form Cypher would put
 both powers in one hand. So for both roles runCypher refuses every route to a protected property

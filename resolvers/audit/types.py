@@ -11,8 +11,8 @@ from graph.executor import Record
 
 
 @strawberry.type(
-    description="One audit event (DOMAIN.md §8.6): who, in which role, for which stated purpose, "
-    "did what to which ids, and when. Inputs are kept only as a digest, never as data."
+    description="One audit event (docs/domain.md §8.6): who, in which role, for which stated "
+    "purpose, did what to which ids, and when. Inputs are kept only as a digest, never as data."
 )
 class AuditEvent:
     id: strawberry.ID = strawberry.field(description="Event id.")

@@ -32,7 +32,7 @@ def _authority(row: Record) -> AuthorityRef | None:
     return AuthorityRef(id=strawberry.ID(row["authorityId"]), name=row.get("authorityName"))
 
 
-@strawberry.interface(description="A credit record of a subject (DOMAIN.md §3.1 envelope).")
+@strawberry.interface(description="A credit record of a subject (docs/domain.md §3.1 envelope).")
 class CreditRecord:
     id: strawberry.ID = strawberry.field(description="Record id (from the providing system).")
     record_type: RecordType = strawberry.field(description="Kind of record.")

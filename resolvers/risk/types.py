@@ -38,7 +38,7 @@ def _subject(row: Record) -> Subject:
     return subject_from_row(row)
 
 
-@strawberry.enum(description="Hebei enterprise credit classes (DOMAIN.md §4.2).")
+@strawberry.enum(description="Hebei enterprise credit classes (docs/domain.md §4.2).")
 class HebeiGrade(Enum):
     A = "A"
     B = "B"
@@ -126,7 +126,7 @@ def link_from(h: Holding) -> HoldingLink:
 
 
 # -- grades ------------------------------------------------------------------------------------
-@strawberry.type(description="Supervision a grade implies (HEB §4(3), §6(2); DOMAIN.md §4.1).")
+@strawberry.type(description="Supervision a grade implies (HEB §4(3), §6(2); docs/domain.md §4.1).")
 class SupervisionTreatment:
     tier: str = strawberry.field(description="LOW_RISK, NORMAL or HIGH_RISK.")
     spot_checks: str = strawberry.field(

@@ -33,6 +33,7 @@ class NoticeRecipient(Enum):
     EMPLOYER = "EMPLOYER"
     DISCIPLINE = "DISCIPLINE"
     PERSONNEL = "PERSONNEL"
+    SUBJECT = "SUBJECT"
 
 
 @strawberry.enum(description="State of a notification.")
@@ -43,9 +44,10 @@ class NoticeStatus(Enum):
 
 
 @strawberry.type(
-    description="A notification a rule sent with a listing (P4: the superior body and audit of a "
-    "listed state body; P5: the employer, discipline body and personnel department of listed "
-    "public staff), awaiting the handling result the seed requires. Not a sanction."
+    description="A notification a rule sent (P4: the superior body and audit of a listed state "
+    "body; P5: the employer, discipline body and personnel department of listed public staff, "
+    "each awaiting the handling result the seed requires; P16: a reminder to the subject of a "
+    "minor one-off act, exempt from constraint and punishment). Never a sanction."
 )
 class Notice:
     id: strawberry.ID = strawberry.field(description="Notification id (deterministic).")
@@ -56,11 +58,15 @@ class Notice:
         description="The recipient organisation's USCC, when it is in the graph (the employer)."
     )
     recipient_name: str | None = strawberry.field(description="Its name, when in the graph.")
-    entry_id: strawberry.ID = strawberry.field(description="The list entry it is about.")
+    source_id: strawberry.ID = strawberry.field(description="The list entry or record it is about.")
+    source_kind: str = strawberry.field(description="LIST_ENTRY or RECORD.")
+    source_type: str | None = strawberry.field(description="List type or record type.")
     subject_id: strawberry.ID = strawberry.field(description="The listed subject.")
     subject_name: str | None = strawberry.field(description="Its name.")
     sent_on: date = strawberry.field(description="Day it was sent (the listing's propagation).")
-    due_on: date = strawberry.field(description="Day the handling result is due.")
+    due_on: date | None = strawberry.field(
+        description="Day the handling result is due; null for a reminder (it waits for none)."
+    )
     status: NoticeStatus = strawberry.field(description="SENT, HANDLED or WITHDRAWN.")
     handled_on: date | None = strawberry.field(description="Day the result arrived.")
     result: str | None = strawberry.field(description="The result, in the body's words.")
@@ -70,7 +76,10 @@ class Notice:
 
     @strawberry.field(description="Still waiting for its result after the due day (`asOf`).")
     def overdue(self, as_of: date | None = None) -> bool:
-        return self.status is NoticeStatus.SENT and self.due_on < (as_of or date.today())
+        due = self.due_on
+        return (
+            self.status is NoticeStatus.SENT and due is not None and due < (as_of or date.today())
+        )
 
     @strawberry.field(description="The recipient's function in words.")
     def recipient_text(self, lang: Annotated[Lang, LANG_ARG] = Lang.ZH) -> str:
@@ -94,7 +103,9 @@ class Notice:
             recipient=NoticeRecipient(row["recipient"]),
             recipient_id=strawberry.ID(row["recipientSid"]) if row.get("recipientSid") else None,
             recipient_name=row.get("recipientName"),
-            entry_id=strawberry.ID(row["sourceId"]),
+            source_id=strawberry.ID(row["sourceId"]),
+            source_kind=row["sourceKind"],
+            source_type=row.get("sourceType"),
             subject_id=strawberry.ID(row["subjectSid"]),
             subject_name=row.get("subjectName"),
             sent_on=row["sentOn"],

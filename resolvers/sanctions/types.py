@@ -66,7 +66,7 @@ class ObjectionDecision(Enum):
     REJECTED = "REJECTED"
 
 
-@strawberry.enum(description="Credit repair methods (DOMAIN.md §6.1).")
+@strawberry.enum(description="Credit repair methods (docs/domain.md §6.1).")
 class RepairMethod(Enum):
     RECTIFICATION = "RECTIFICATION"
     TRAINING = "TRAINING"
@@ -394,7 +394,7 @@ class RepairResult:
     removal: Removal = strawberry.field(description="What the repair removed and ended.")
 
 
-@strawberry.type(description="A measure in the catalogue (DOMAIN.md §5).")
+@strawberry.type(description="A measure in the catalogue (docs/domain.md §5).")
 class Measure:
     code: str = strawberry.field(description="Catalogue code.")
     name: str | None = strawberry.field(description="Name of the measure.")

@@ -42,7 +42,9 @@ class PublicationTimeliness:
     total: int = strawberry.field(description="Licences and penalties decided in the period.")
     on_time: int = strawberry.field(description="Published within the deadline.")
     unpublished: int = strawberry.field(description="Not published at all (counted as late).")
-    share: float = strawberry.field(description="on_time / total (target 100%, DOMAIN.md §8.3).")
+    share: float = strawberry.field(
+        description="on_time / total (target 100%, docs/domain.md §8.3)."
+    )
     deadline_working_days: int = strawberry.field(description="The deadline applied.")
 
 
@@ -95,7 +97,7 @@ class Stats:
 
     @strawberry.field(
         description="Share of licences and penalties published within the deadline (7 working "
-        "days of the decision, DOMAIN.md §3.2) per authority, within the period."
+        "days of the decision, docs/domain.md §3.2) per authority, within the period."
     )
     async def publication_timeliness(
         self, info: Info[Context, None]

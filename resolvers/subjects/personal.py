@@ -1,4 +1,4 @@
-"""`Person.personalData`: the guarded personal data of a natural person (DOMAIN.md §8.5).
+"""`Person.personalData`: the guarded personal data of a natural person (docs/domain.md §8.5).
 
 Only personal-data roles stating a purpose get it (api/permissions.py; the auth extension
 refuses the request before any resolver otherwise, and this resolver checks again). Each read is
