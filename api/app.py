@@ -1,4 +1,6 @@
-"""The Starlette application: lifespan, `/graphql`, `/healthz`, `/readyz` and `/metrics`.
+"""The Starlette application: lifespan, `/graphql` (GraphiQL for browsers outside production:
+api/graphiql.py), `/healthz`, `/readyz`, `/metrics` and the explorer (`/explore`, `/`
+redirecting to it; api/explorer.py).
 Wiring only."""
 
 from __future__ import annotations
@@ -18,6 +20,8 @@ from starlette.websockets import WebSocket
 from api.auth import authenticate, needs_thread
 from api.context import Context
 from api.database import connect
+from api.explorer import explorer_routes
+from api.graphiql import graphiql_page, graphiql_routes
 from api.graphql_http import GraphQLOverHTTP
 from api.middleware import http_middleware
 from api.observability.database import DatabaseProbe
@@ -41,6 +45,10 @@ class CreditGraphQL(GraphQLOverHTTP):
     def __init__(self, settings: Settings) -> None:
         super().__init__(schema, graphql_ide="graphiql" if settings.graphiql else None)
         self.settings = settings
+
+    async def render_graphql_ide(self, request: Request) -> Response:
+        """The project's own GraphiQL build (api/graphiql.py), not strawberry's CDN page."""
+        return graphiql_page()
 
     async def get_context(
         self, request: Request | WebSocket, response: Response | WebSocket | None = None
@@ -117,6 +125,8 @@ def create_app(
             Route("/readyz", readyz),
             Route("/graphql", graphql, methods=["GET", "POST"]),
             *([Route("/metrics", metrics_endpoint(metrics, settings))] if metrics else []),
+            *explorer_routes(),
+            *(graphiql_routes() if settings.graphiql else []),
         ],
         middleware=http_middleware(settings, graphql, observability),
         lifespan=lifespan,

@@ -5,8 +5,9 @@ Pure ASGI middleware (no `BaseHTTPMiddleware`), outermost first:
 0. `RequestObserver` (api/observability/http.py): the request id (`X-Request-ID`), the access
    line and the request metrics, around everything else so refusals are counted too;
 1. `SecurityHeaders`: nosniff, no referrer, no framing, a Content-Security-Policy (strict for the
-   API's JSON; for GraphiQL's page one built from that page: its CDN origins and the hashes of its
-   inline scripts), `Cache-Control: no-store` on /graphql, and HSTS only behind TLS (BEHIND_TLS);
+   API's JSON; for GraphiQL's page and the explorer under /explore, this origin only: both are
+   bundled by the project, api/graphiql.py and api/explorer.py), `Cache-Control: no-store` on
+   /graphql, and HSTS only behind TLS (BEHIND_TLS);
 2. CORS (starlette's `CORSMiddleware`), only when CORS_ORIGINS lists origins;
 3. `RequestSizeLimit`: a body above MAX_REQUEST_BYTES is refused with 413 before anything parses
    it, by its Content-Length or, for a chunked body without one, while it is being received.
@@ -14,16 +15,12 @@ Pure ASGI middleware (no `BaseHTTPMiddleware`), outermost first:
 
 from __future__ import annotations
 
-import base64
-import hashlib
-import re
-from urllib.parse import urlsplit
-
 from starlette.datastructures import Headers, MutableHeaders
 from starlette.middleware import Middleware
 from starlette.middleware.cors import CORSMiddleware
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from api.graphiql import GRAPHIQL_CSP
 from api.graphql_http import GraphQLOverHTTP, error_response, negotiate
 from api.observability.http import Observability, RequestObserver
 from api.observability.request_id import HEADER as REQUEST_ID_HEADER
@@ -32,6 +29,22 @@ from graph.errors import BadUserInput, LimitExceeded
 
 GRAPHQL_PATH = "/graphql"
 API_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'"
+# The explorer (api/explorer.py): its own bundled script and stylesheet, requests to this origin
+# only; no inline script or style. img-src allows blob: and data: for the PNG export.
+EXPLORER_PREFIX = "/explore"
+EXPLORER_CSP = "; ".join(
+    [
+        "default-src 'none'",
+        "script-src 'self'",
+        "style-src 'self'",
+        "img-src 'self' data: blob:",
+        "font-src 'self'",
+        "connect-src 'self'",
+        "frame-ancestors 'none'",
+        "base-uri 'none'",
+        "form-action 'self'",
+    ]
+)
 HSTS = "max-age=31536000"
 STATIC_HEADERS = {
     "X-Content-Type-Options": "nosniff",
@@ -39,52 +52,6 @@ STATIC_HEADERS = {
     "X-Frame-Options": "DENY",
 }
 CORS_HEADERS = ["Authorization", "Content-Type", "X-Purpose"]
-
-_SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script>", re.DOTALL | re.IGNORECASE)
-_SRC = re.compile(r"""\bsrc\s*=\s*["']([^"']+)["']""", re.IGNORECASE)
-_STYLESHEET = re.compile(r"<link\b[^>]*>", re.IGNORECASE)
-_HREF = re.compile(r"""\bhref\s*=\s*["'](https?://[^"']+)["']""", re.IGNORECASE)
-
-
-def _origin(url: str) -> str:
-    parts = urlsplit(url)
-    return f"{parts.scheme}://{parts.netloc}"
-
-
-def graphiql_csp(html: str) -> str:
-    """A policy that lets this GraphiQL page run and nothing else.
-
-    Scripts: the page's external script origins and the sha256 of each inline script (no
-    'unsafe-inline'). Styles: the stylesheet origins and inline styles (GraphiQL sets them at run
-    time). Requests: only back to this server.
-    """
-    script_sources: set[str] = set()
-    for attributes, body in _SCRIPT.findall(html):
-        src = _SRC.search(attributes)
-        if src is not None:
-            script_sources.add(_origin(src.group(1)))
-        else:
-            digest = hashlib.sha256(body.encode()).digest()
-            script_sources.add(f"'sha256-{base64.b64encode(digest).decode()}'")
-    style_origins = {
-        _origin(href.group(1))
-        for link in _STYLESHEET.findall(html)
-        if "stylesheet" in link.lower() and (href := _HREF.search(link)) is not None
-    }
-    styles = " ".join(sorted(style_origins))
-    return "; ".join(
-        [
-            "default-src 'none'",
-            f"script-src 'self' {' '.join(sorted(script_sources))}",
-            f"style-src 'self' 'unsafe-inline' {styles}".rstrip(),
-            f"font-src 'self' data: {styles}".rstrip(),
-            "img-src 'self' data:",
-            "connect-src 'self'",
-            "frame-ancestors 'none'",
-            "base-uri 'none'",
-            "form-action 'self'",
-        ]
-    )
 
 
 class SecurityHeaders:
@@ -100,7 +67,9 @@ class SecurityHeaders:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        graphql = scope.get("path") == GRAPHQL_PATH
+        path = scope.get("path", "")
+        graphql = path == GRAPHQL_PATH
+        explorer = path == EXPLORER_PREFIX or path.startswith(f"{EXPLORER_PREFIX}/")
 
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
@@ -110,6 +79,8 @@ class SecurityHeaders:
                     headers.setdefault(name, value)
                 html = headers.get("content-type", "").startswith("text/html")
                 csp = self.html_csp if html and self.html_csp else API_CSP
+                if explorer:
+                    csp = EXPLORER_CSP
                 headers.setdefault("Content-Security-Policy", csp)
                 if graphql:
                     headers["Cache-Control"] = "no-store"
@@ -212,7 +183,7 @@ def http_middleware(
     settings: Settings, view: GraphQLOverHTTP, observability: Observability | None = None
 ) -> list[Middleware]:
     """The middleware stack for `Starlette(middleware=…)`, outermost first."""
-    html_csp = graphiql_csp(view.graphql_ide_html) if view.graphql_ide else None
+    html_csp = GRAPHIQL_CSP if view.graphql_ide else None
     stack = (
         [] if observability is None else [Middleware(RequestObserver, observability=observability)]
     )

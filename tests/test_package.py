@@ -112,6 +112,8 @@ def test_the_wheel_ships_the_service_without_benchmarks_or_tests(wheel: Path) ->
         "graph/model/domain.yaml",
         "graph/explain/sources.yaml",
         "seeds/scenarios/core.jsonl",
+        "api/static/explorer/index.html",
+        "api/static/explorer/explorer.js",
     ):
         assert needed in names
 

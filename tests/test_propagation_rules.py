@@ -64,10 +64,15 @@ def test_the_declared_rules_are_loaded_with_their_legal_basis() -> None:
     assert RULES.rules["P1"].legal_basis == "002 HLJ Art.33"
 
 
-def test_only_roles_that_carry_sanctions_are_followed() -> None:
-    followed = {role for rule in RULES.rules.values() for role in rule.roles}
+def test_only_roles_that_carry_sanctions_are_followed_by_sanctions() -> None:
+    punishing = [r for r in RULES.rules.values() if r.effect.all_flags or r.effect.derive_entry]
+    followed = {role for rule in punishing for role in rule.roles}
     assert followed == {"LEGAL_REPRESENTATIVE_OF", "PRINCIPAL_OF", "ACTUAL_CONTROLLER_OF"}
     assert all(MODEL.roles[r].sanction_reach for r in followed)
+    # P17 links a bank's record to its managers' files: a notice, no flag.
+    linking = {role for r in RULES.rules.values() if r not in punishing for role in r.roles}
+    assert {"DIRECTOR_OF", "SENIOR_MANAGER_OF"} <= linking
+    assert not any(MODEL.roles[r].sanction_reach for r in linking - followed)
 
 
 def _mutated(path: tuple[str, ...], value: Any) -> dict[str, Any]:

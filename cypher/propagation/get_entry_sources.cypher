@@ -6,4 +6,5 @@
 UNWIND $ids AS id
 MATCH (e:ListEntry {entryId: id})<-[:LISTED_AS]-(s:Subject)
 RETURN e.entryId AS id, e.listType AS type, e.status AS status, properties(e) AS props,
-       {sid: s.sid, kind: s.kind, name: s.name, isSOE: s.isSOE} AS subject
+       {sid: s.sid, kind: s.kind, name: s.name, isSOE: s.isSOE,
+        industry: s.industry} AS subject

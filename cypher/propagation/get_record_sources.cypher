@@ -5,4 +5,5 @@
 UNWIND $ids AS id
 MATCH (r:CreditRecord {recordId: id})<-[:HAS_RECORD]-(s:Subject)
 RETURN r.recordId AS id, r.recordType AS type, r.status AS status, properties(r) AS props,
-       {sid: s.sid, kind: s.kind, name: s.name, isSOE: s.isSOE} AS subject
+       {sid: s.sid, kind: s.kind, name: s.name, isSOE: s.isSOE,
+        industry: s.industry} AS subject

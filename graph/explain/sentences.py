@@ -136,6 +136,21 @@ def notice_text(row: Row, lang: Lang = Lang.ZH) -> str:
             "time without harm; it is exempt from constraint and punishment, and a reminder is "
             "given."
         )
+    if recipient is not None and recipient.holder:  # P17: a link into a practitioner's file
+        what = record_label(row.get("sourceType"), lang)
+        person = row.get("recipientName") or row.get("recipientSid") or ""
+        if lang is Lang.ZH:
+            no = f"（决定文号：{number}）" if number else ""
+            return (
+                f"依据{basis}，{subject}的{what}{no}已关联至其董事、监事或高级管理人员{person}的"
+                "从业人员信用档案；这是记录关联，不是对个人的惩戒。"
+            )
+        no = f" (decision {number})" if number else ""
+        return (
+            f"Under {basis}: the {what}{no} of {subject} is linked to the practitioner credit "
+            f"file of {person}, its director, supervisor or senior manager; a record link, not a "
+            "punishment of the person."
+        )
     who = row.get("recipientName") or (
         (recipient.zh if lang is Lang.ZH else recipient.en) if recipient else row["recipient"]
     )

@@ -89,6 +89,7 @@ class DomainModel(Strict):
     personal_data: PersonalData
     roles: dict[str, Role]
     employment_positions: list[str]
+    financial_industries: list[str]
     record_types: dict[str, RecordType]
     record_statuses: list[str]
     procedures: list[str]

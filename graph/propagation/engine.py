@@ -82,7 +82,11 @@ class Outcome:
 
 def subject_ref(row: Record) -> SubjectRef:
     return SubjectRef(
-        sid=row["sid"], kind=row.get("kind"), name=row.get("name"), is_soe=row.get("isSOE")
+        sid=row["sid"],
+        kind=row.get("kind"),
+        name=row.get("name"),
+        is_soe=row.get("isSOE"),
+        industry=row.get("industry"),
     )
 
 

@@ -20,6 +20,7 @@ from typing import Any
 
 from graph.explain.citations import cite
 from graph.explain.sentences import list_label
+from graph.model import MODEL
 from graph.rules import RULES, Rule, RuleSet
 
 PERSON_KIND = "NATURAL_PERSON"
@@ -31,8 +32,11 @@ class SubjectRef:
     kind: str | None
     name: str | None = None
     is_soe: bool | None = None
+    industry: str | None = None
 
     def field(self, name: str) -> Any:
+        if name == "isFinancialOrg":
+            return (self.industry or "")[:3] in MODEL.financial_industries
         return {"kind": self.kind, "isSOE": self.is_soe}.get(name)
 
 
@@ -351,12 +355,19 @@ def build_plan(
             jobs = [e for e in (employers or {}).get(source.id, ()) if employs(rule, e)]
             if not jobs:
                 continue  # the person held no such job on the decision date
+        reached = _reached(
+            rule, source, holders.get(source.id, ()), responsibles.get(source.id, ())
+        )
         for recipient in rule.effect.notify:
             declared = rules.recipients[recipient]
-            for job in jobs if declared.employer else [None]:
-                who = job.subject if job is not None else None
-                if declared.subject:
-                    who = source.subject
+            targets: list[SubjectRef | None] = [None]
+            if declared.employer:
+                targets = [j.subject for j in jobs if j is not None]
+            elif declared.subject:
+                targets = [source.subject]
+            elif declared.holder:
+                targets = list({t.sid: t for t, _ in reached}.values())
+            for who in targets:
                 nid = notice_id(source.id, rule.id, recipient, who.sid if who else None)
                 plan.notices[nid] = PlannedNotice(
                     nid, rule.id, rule.legal_basis, recipient, who, source, declared.awaits_result
@@ -370,9 +381,7 @@ def build_plan(
             # The deadline's last day is `days` after the start; the flag begins the day after.
             due = starts + timedelta(days=days + 1) if isinstance(starts, date) else None
             begins.update(dict.fromkeys(later.flags, due))
-        for target, path in _reached(
-            rule, source, holders.get(source.id, ()), responsibles.get(source.id, ())
-        ):
+        for target, path in reached:
             for flag_type, begin in begins.items():
                 if begin is None and later is not None and flag_type in later.flags:
                     continue  # no start date, so no deadline can pass

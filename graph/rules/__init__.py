@@ -25,7 +25,7 @@ LIFECYCLE_FILE = RULES_DIR / "lifecycle.yaml"
 
 # "002 HLJ Art.33", "001 item 10", "004 item 2", "003 §6(1)": a seed file, then where in it.
 CITATION = re.compile(r"^00[0-4] \S.*$")
-SUBJECT_FIELDS = ("kind", "isSOE")
+SUBJECT_FIELDS = ("kind", "isSOE", "isFinancialOrg")
 Scalar = str | bool | int | float | None
 
 
@@ -153,6 +153,7 @@ class Recipient(Strict):
     en: str
     employer: bool = False
     subject: bool = False  # the subject itself (P16's reminder)
+    holder: bool = False  # each person the rule reaches (P17's practitioner files)
     awaits_result: bool = True  # a reminder informs; it waits for no handling result
 
 
@@ -254,7 +255,7 @@ def validate_rules(rules: RuleSet, model: DomainModel = MODEL) -> RuleSet:
             _check(role is not None, f"{rid}: unknown role {follow.role}")
             assert role is not None
             _check(
-                role.sanction_reach,
+                role.sanction_reach or not (rule.effect.all_flags or rule.effect.derive_entry),
                 f"{rid}: {follow.role} carries no sanctions (sanction_reach is false in the "
                 "model); a punishment may reach only the roles the law names (002 HLJ Art.33)",
             )

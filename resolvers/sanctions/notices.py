@@ -34,6 +34,7 @@ class NoticeRecipient(Enum):
     DISCIPLINE = "DISCIPLINE"
     PERSONNEL = "PERSONNEL"
     SUBJECT = "SUBJECT"
+    PRACTITIONER_FILE = "PRACTITIONER_FILE"
 
 
 @strawberry.enum(description="State of a notification.")
@@ -47,7 +48,9 @@ class NoticeStatus(Enum):
     description="A notification a rule sent (P4: the superior body and audit of a listed state "
     "body; P5: the employer, discipline body and personnel department of listed public staff, "
     "each awaiting the handling result the seed requires; P16: a reminder to the subject of a "
-    "minor one-off act, exempt from constraint and punishment). Never a sanction."
+    "minor one-off act, exempt from constraint and punishment; P17: a financial organisation's "
+    "credit event linked to its directors', supervisors' and senior managers' practitioner "
+    "files). Never a sanction."
 )
 class Notice:
     id: strawberry.ID = strawberry.field(description="Notification id (deterministic).")

@@ -38,7 +38,7 @@ _DESCRIPTIONS: dict[str, str] = {
     "state-asset administration controlling two companies",
     "risk_ownership": "ownership penetration through a six-level holding chain",
     "state_bodies": "state organ, state-owned enterprise, public institution and a private "
-    "company with legal representatives and principals, and three employees (rules P4, P5)",
+    "company with their heads, three employees and a bank with its managers (P4, P5, P17)",
 }
 
 
