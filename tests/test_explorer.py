@@ -216,10 +216,15 @@ async def open_subject(page: Page, query: str, subject_id: str) -> None:
 
 
 async def click_node(page: Page, node_id: str) -> None:
-    """A real click on the canvas where the node is drawn (centred first, as a user pans)."""
+    """A real click on the canvas where the node is drawn (centred first, as a user pans).
+
+    Waits until no request is in flight first: an answer arriving between measuring the node's
+    position and the click re-lays the graph out, and the click would land beside the node.
+    """
     await page.wait_for_function(
         "id => window.explorer.graph.cy.getElementById(id).nonempty()", arg=node_id
     )
+    await settled(page)
     position = await page.evaluate(
         """id => { const cy = window.explorer.graph.cy; const n = cy.getElementById(id);
                    cy.center(n); return n.renderedPosition(); }""",
