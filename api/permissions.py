@@ -103,6 +103,8 @@ QUERIES: Mapping[str, Access] = {
     "previewPropagation": Access(WRITERS),
     "overdueFeedback": Access(CASEWORK),
     "notices": Access(CASEWORK),
+    # P20's joint-punishment feedback board: counts per department, for dashboards too.
+    "feedbackBoard": Access(STATISTICS),
     # Risk analytics: supervision only (docs/domain.md §7.3); aggregates also for dashboards.
     "ownership": Access(SUPERVISION),
     "control": Access(SUPERVISION),

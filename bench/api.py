@@ -73,8 +73,8 @@ WIDE = """query($id: ID!, $asOf: Date!) { relatedParties(id: $id, maxDepth: 2, a
     listEntries(first: 8) { edges { node { id listType status } } } }
   ... on Person { held: roles(first: 5) { edges { role from to node { id name } } } } } } } } }"""
 WIDE_MIN_OBJECTS = 5_000
-# Name search scans the kind's subjects (no full-text index on the embedded server): timed on a
-# company's own name (a handful of matches) and on a text every company name holds.
+# Name search goes through the name-gram index (docs/adr/0006): timed on a company's own name
+# (a handful of matches) and on a text every company name holds.
 SEARCH = """query($q: String!) { searchSubjects(query: $q, kind: ENTERPRISE, first: 20) {
   edges { node { id name } } } }"""
 BROAD = "有限公司"
@@ -329,10 +329,10 @@ async def measure(server: BenchServer, args: argparse.Namespace) -> str:
         ),
         "",
         f"searchSubjects ({SEARCHES} requests each, `kind: ENTERPRISE, first: 20`): its floor is "
-        "the service's own search statement through the driver. The search scans every "
-        "enterprise's name (`CONTAINS`) and sorts the matches: ArcadeDB's Bolt plugin refuses "
-        "full-text indexes (`CREATE FULLTEXT INDEX`), so there is no portable index for it; on "
-        "Neo4j a text index would serve `CONTAINS`.",
+        "the service's own search statement through the driver. The search walks the subjects "
+        "holding the query's rarest two-character gram (docs/adr/0006) and checks `CONTAINS` on "
+        "them: a company's name touches a few dozen; a text every name holds (“有限公司”) still "
+        "touches and sorts every enterprise.",
         "",
         f"Wide response: {objects:,} JSON objects (`relatedParties(maxDepth: 2, first: 100)` of "
         f"{wide_vars['id']}: each organisation with up to 10 role holders, the persons among "

@@ -4,7 +4,8 @@ The floor is what the database alone costs for the import's writes: rows are con
 hashed, dates parsed into the Bolt form the import sends) before the clock starts, and only the
 time spent in the driver call is counted. It writes the same properties as the import, defaults
 included (tests/test_bench_floor.py compares the two graphs). The import's time over the floor's
-is the price of validation, change detection and the importer's bookkeeping.
+is the price of validation, change detection and the importer's bookkeeping. Both keep the
+name-gram index of the search (graph/search) in the transaction that writes the names.
 
 The statements (`cypher/bench/insert_*.cypher`) are `UNWIND $rows`, a key lookup, and a CREATE
 with every property inline. A literal `MERGE (n:Label {key: r.key}) SET n += r.props` would be
@@ -25,10 +26,11 @@ from pathlib import Path
 from typing import Any
 
 from graph.cypher import Statement, statement
-from graph.executor import Executor
+from graph.executor import Executor, Tx
 from graph.identifiers import person_key
 from graph.importer.wire import wire_date
 from graph.model import MODEL
+from graph.search import index_names
 from seeds.output import read_rows
 
 INSERT_AUTHORITIES = statement("bench/insert_authorities")
@@ -39,6 +41,9 @@ INSERT_PERSONS = statement("bench/insert_persons")
 INSERT_ROLES = statement("bench/insert_roles")
 INSERT_RECORDS = statement("bench/insert_records")
 INSERT_LIST_ENTRIES = statement("bench/insert_list_entries")
+# Statements that write subject names: the import keeps the name-gram index of the search in the
+# same transaction (graph/search), so the floor does too, with the same statements.
+_NAMED = (INSERT_ORGANIZATIONS.name, INSERT_PERSONS.name)
 
 DATE_FIELDS = frozenset(
     {"registeredAt", "from", "to", "decisionDate", "publishedAt", "publicationEnd", "validFrom",
@@ -46,7 +51,7 @@ DATE_FIELDS = frozenset(
 )  # fmt: skip
 FLOAT_FIELDS = frozenset({"ratio", "amount"})  # stored as floats, as the import's models have them
 # The properties each floor statement writes (absent values are passed as null).
-AUTHORITY = ("authorityId", "name", "level", "domain", "region")
+AUTHORITY = ("authorityId", "name", "level", "domain", "region", "participatesIn")
 MEASURE = ("code", "name", "measureKind", "category", "listSource", "legalBasis",
            "defaultDurationDays", "published")  # fmt: skip
 ORGANIZATION = ("uscc", "name", "region", "industry", "isSOE", "status", "registeredAt")
@@ -166,7 +171,16 @@ async def load_floor(
         if not rows:
             return
         started = time.perf_counter()
-        await executor.write(statements[name], rows=rows)
+        stmt = statements[name]
+        if stmt.name.startswith(_NAMED):  # subjects: their name grams in the same transaction
+
+            async def work(tx: Tx) -> None:
+                await tx.run(stmt, rows=rows)
+                await index_names(tx, [r["sid"] for r in rows])
+
+            await executor.unit(work, name=stmt.name)
+        else:
+            await executor.write(stmt, rows=rows)
         timing.seconds += time.perf_counter() - started
         timing.rows += len(rows)
         if on_batch is not None:

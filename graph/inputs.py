@@ -319,6 +319,9 @@ class AuthorityIn(InputModel):
     domain: str | None = Field(default=None, max_length=100)
     region: str | None = Field(default=None, max_length=40)
     parentId: Code | None = None
+    # The lists whose entries are pushed to it for feedback (P20). [Not in seeds]: which
+    # departments take part in joint punishment is each region's own arrangement.
+    participatesIn: list[ListType] | None = Field(default=None, max_length=20)
 
     @model_validator(mode="after")
     def _not_own_parent(self) -> AuthorityIn:

@@ -1,7 +1,8 @@
 """Schema migration and reference data: what a fresh database needs before the first request.
 
 1. every `cypher/schema/*.cypher` statement, in name order (each is `CREATE … IF NOT EXISTS`,
-   one per transaction, so applying twice is harmless);
+   one per transaction, so applying twice is harmless), then the name-gram index of the search
+   (graph/search, ADR 0006);
 2. the published measure catalogue (seeds/measures.py), so officers can apply measures and
    dashboards list them on a database that has seen no import;
 3. the reference authority tree (seeds/generator.py `authority_rows`, the demo region's bodies;
@@ -18,7 +19,9 @@ from graph.executor import Executor
 
 
 def schema_statements() -> list[Statement]:
-    return REGISTRY.area("schema")
+    from graph.search import GRAM_SCHEMA
+
+    return [*REGISTRY.area("schema"), GRAM_SCHEMA]
 
 
 async def migrate(executor: Executor, *, reference_data: bool = True) -> int:

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from graph import audit
+from graph import audit, search
 from graph.cypher import Statement, statement
 from graph.errors import Conflict, NotFound
 from graph.executor import Executor, Record, Tx
@@ -137,12 +137,24 @@ async def held_roles(executor: Executor, sids: Sequence[str], q: RoleQuery) -> d
 
 @dataclass(frozen=True)
 class SubjectSearch:
+    """`searchSubjects`: an exact id, or a name containing `query`, with optional filters.
+
+    A query of two characters or more is answered through the name-gram index (graph/search,
+    ADR 0006) by the prepared statement for exactly the filters given; a one-character query
+    has no gram and keeps the scan (an organisation kind scans its own label only).
+    """
+
     query: str
     kind: str | None = None
     region: str | None = None
     industry: str | None = None
 
+    @property
+    def indexed(self) -> bool:
+        return len(self.query) >= search.MIN_INDEXED
+
     def params(self) -> dict[str, str | None]:
+        """The scan statements' parameters (every filter, null when absent)."""
         return {
             "query": self.query,
             "kind": self.kind,
@@ -151,10 +163,18 @@ class SubjectSearch:
         }
 
     def statements(self) -> tuple[Statement, Statement]:
-        """The page and count statements: an organisation kind scans its own label only."""
+        """The scan's page and count statements: an organisation kind scans its own label."""
         if self.kind is not None and self.kind in _KIND_SEARCH:
             return _KIND_SEARCH[self.kind]
         return SEARCH_SUBJECTS, COUNT_SEARCH_SUBJECTS
+
+    def prepared(self) -> tuple[Statement, Statement, dict[str, Any]]:
+        """The page statement, the count statement and their parameters for this request."""
+        if self.indexed:
+            named = search.NameSearch(self.query, self.kind, self.region, self.industry)
+            return search.choose(named)
+        page, count = self.statements()
+        return page, count, dict(self.params())
 
 
 _KIND_SEARCH: dict[str, tuple[Statement, Statement]] = {
@@ -167,15 +187,18 @@ _KIND_SEARCH: dict[str, tuple[Statement, Statement]] = {
 
 
 async def search_subjects(
-    executor: Executor, search: SubjectSearch, skip: int, limit: int
+    executor: Executor, query: SubjectSearch, skip: int, limit: int
 ) -> list[Record]:
-    page, _ = search.statements()
-    return await executor.read(page, **search.params(), skip=skip, limit=limit)
+    """One page of the search, ranked: exact id, names starting with the query, the other names
+    containing it; shorter names first, then by id."""
+    page, _, params = query.prepared()
+    return await executor.read(page, **params, skip=skip, limit=limit)
 
 
-async def count_subjects(executor: Executor, search: SubjectSearch) -> int:
-    _, count = search.statements()
-    row = await executor.read_one(count, **search.params())
+async def count_subjects(executor: Executor, query: SubjectSearch) -> int:
+    """How many subjects the search finds: one count statement."""
+    _, count, params = query.prepared()
+    row = await executor.read_one(count, **params)
     return int(row["total"]) if row else 0
 
 
@@ -196,12 +219,14 @@ async def upsert_enterprise(
     by: audit.Principal,
     operation: str = "upsertEnterprise",
 ) -> Record:
-    """Create or update an enterprise and audit it (`operation` by `by`) in one transaction."""
+    """Create or update an enterprise, its name grams and its audit event (`operation` by `by`)
+    in one transaction."""
 
     async def work(tx: Tx) -> Record:
         row = await tx.one(UPSERT_ENTERPRISE, **data.model_dump())
         if row is None:  # the USCC is stored under another organisation kind
             raise Conflict(f"{data.uscc} is registered as another kind of organisation")
+        await search.index_names(tx, [data.uscc])
         await audit.record_event(tx, by, operation, data, [data.uscc])
         return row
 
@@ -209,16 +234,23 @@ async def upsert_enterprise(
 
 
 async def upsert_person(executor: Executor, raw_id: str, name: str, id_key: bytes) -> Record:
-    """Create or update a person from a raw ID number, which is hashed here and never stored."""
+    """Create or update a person from a raw ID number, which is hashed here and never stored
+    (its name grams in the same transaction)."""
     key = person_key(raw_id, id_key)
-    row = await executor.write_one(
-        UPSERT_PERSON,
-        sid=key.pid,
-        idHash=key.id_hash,
-        idMasked=key.id_masked,
-        idType="CITIZEN_ID",
-        name=name,
-    )
+
+    async def work(tx: Tx) -> Record | None:
+        row = await tx.one(
+            UPSERT_PERSON,
+            sid=key.pid,
+            idHash=key.id_hash,
+            idMasked=key.id_masked,
+            idType="CITIZEN_ID",
+            name=name,
+        )
+        await search.index_names(tx, [key.pid])
+        return row
+
+    row = await executor.unit(work, name=UPSERT_PERSON.name)
     assert row is not None
     return row
 

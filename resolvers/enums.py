@@ -25,6 +25,7 @@ class RoleType(Enum):
     SHAREHOLDER_OF = "SHAREHOLDER_OF"
     BRANCH_OF = "BRANCH_OF"
     EMPLOYED_BY = "EMPLOYED_BY"
+    MEMBER_OF = "MEMBER_OF"
 
 
 @strawberry.enum(description="Kinds of organisation (credit subjects identified by USCC).")
@@ -96,6 +97,7 @@ class ListType(Enum):
     KEY_ATTENTION = "KEY_ATTENTION"
     BUSINESS_ANOMALY = "BUSINESS_ANOMALY"
     RED_LIST = "RED_LIST"
+    NEGATIVE_LIST = "NEGATIVE_LIST"
 
 
 @strawberry.enum(description="List entry states; EXPIRED is reported once the period has ended.")

@@ -58,6 +58,9 @@ class GenerationResult:
         return self.manifest.total_rows / self.seconds if self.seconds else 0.0
 
 
+PARTICIPATES_IN = ("SERIOUS_DISHONESTY",)
+
+
 def authority_rows() -> tuple[list[dict[str, Any]], dict[tuple[str, str], str]]:
     """National → provincial → municipal → district bodies per domain, a park and townships, as
     import rows (parents first), and which body decides per (domain, region code). The same rows
@@ -78,6 +81,11 @@ def authority_rows() -> tuple[list[dict[str, Any]], dict[tuple[str, str], str]]:
         }
         if parent:
             row["parentId"] = parent
+        if level == "CITY":
+            # [Not in seeds] Which departments take part in joint punishment is each region's
+            # arrangement: here the municipal bodies, as members of the credit leading group
+            # (001 item 8), receive every serious-list entry for feedback (P20).
+            row["participatesIn"] = list(PARTICIPATES_IN)
         rows.append(row)
 
     for d in AUTHORITY_DOMAINS:
@@ -147,6 +155,7 @@ def generate(
         measures(s)
         population.enterprises(s)
         population.other_organisations(s)
+        population.memberships(s)
         history.records(s)
         history.lists(s)
         manifest.facts["persons"] = s.persons

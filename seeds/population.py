@@ -11,6 +11,7 @@ government organs, and finally mutual shareholdings and one three-company owners
 
 from __future__ import annotations
 
+import random
 from array import array
 from bisect import bisect
 from datetime import date
@@ -365,6 +366,8 @@ def other_organisations(s: CityState) -> None:
                 topic = INDUSTRIES[s.plain_industry()].terms[0]
                 name = f"{place}{topic if what in ('行业协会', '商会') else trade}{what}"
                 industry = "S95"
+                if what in ("行业协会", "商会"):
+                    s.associations.append(org)
             elif kind == PUBLIC:
                 industry, what = PUBLIC_INSTITUTIONS[rng.randrange(len(PUBLIC_INSTITUTIONS))]
                 prefix, name = "12", f"{place}{trade}{what}"
@@ -406,3 +409,31 @@ def other_people(s: CityState, org: int, kind: int, reg: int) -> None:
             s.role("SHAREHOLDER_OF", org, reg, person=s.new_person(), ratio_bp=share)
     elif kind == SOCIAL:
         s.role("SUPERVISOR_OF", org, reg, person=s.new_person())
+
+
+MEMBER_SHARE = 0.08  # enterprises that belong to an industry association or chamber (P18)
+MEMBER_LEFT = 0.2  # of those, memberships that have ended
+
+
+def memberships(s: CityState) -> None:
+    """Enterprises' memberships of industry associations and chambers of commerce (MEMBER_OF).
+
+    Drawn from a random stream of their own, so adding them leaves every other generated row as
+    it was. A city without an association by name uses its social organisations.
+    """
+    rng = random.Random(f"{s.seed}-memberships")
+    pool = s.associations or list(range(s.first[SOCIAL], s.first[SOCIAL] + s.counts[SOCIAL]))
+    written = 0
+    for i in range(s.n_ent):
+        s.tick("memberships", i + 1, s.n_ent)
+        if s.flags[i] & F_BRANCH or (rng.random() >= MEMBER_SHARE and (written or i < s.n_ent - 1)):
+            continue
+        association = pool[rng.randrange(len(pool))]
+        start = max(s.reg[i], s.reg[association]) + rng.randint(30, 2000)
+        if start >= s.as_of:
+            continue
+        end = None
+        if rng.random() < MEMBER_LEFT and start + 400 < s.as_of:
+            end = rng.randint(start + 365, s.as_of - 1)
+        s.role("MEMBER_OF", association, start, end, holder_org=i)
+        written += 1

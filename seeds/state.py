@@ -104,6 +104,7 @@ class CityState:
         self.out = out
         self.m = out.manifest
         self.rng = random.Random(seed)
+        self.seed = seed
         self.as_of = as_of.toordinal()
         self.progress = progress
         self.n_ent = scale
@@ -130,6 +131,7 @@ class CityState:
         self.accountants = array("i")
         self.public_staff = array("i")
         self.listed_black: list[int] = []  # organisations on an active negative serious list
+        self.associations: list[int] = []  # industry associations and chambers of commerce
         # Bijections for identifiers, keyed by the seed.
         rng = self.rng
         self._birth_days = [

@@ -172,7 +172,7 @@ def test_p2_derives_a_serious_entry_that_p1_then_reaches_through() -> None:
     (derived,) = plan.entries.values()
     assert (derived.entry_id, derived.list_type) == ("E1-P2", "SERIOUS_DISHONESTY")
     virtual = derived.virtual_source()
-    assert [r.id for r, _ in applicable(RULES, [virtual])] == ["P1", "P8"]
+    assert [r.id for r, _ in applicable(RULES, [virtual])] == ["P1", "P8", "P18", "P20"]
 
 
 def test_p10_key_attention_flags_the_subject_only() -> None:

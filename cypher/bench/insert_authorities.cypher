@@ -8,5 +8,5 @@ OPTIONAL MATCH (old:Authority {authorityId: r.authorityId})
 WITH r, old
 WHERE old IS NULL
 CREATE (:Authority {authorityId: r.authorityId, name: r.name, level: r.level, domain: r.domain,
-                    region: r.region})
+                    region: r.region, participatesIn: r.participatesIn})
 RETURN count(*) AS count

@@ -8,5 +8,5 @@ OPTIONAL MATCH (e:Authority {authorityId: r.k})
 WITH r, e
 WHERE e IS NULL
 CREATE (a:Authority {authorityId: r.k, name: r.p.name, level: r.p.level, domain: r.p.domain,
-                     region: r.p.region})
+                     region: r.p.region, participatesIn: r.p.participatesIn})
 RETURN collect(r.i) AS created

@@ -10,5 +10,5 @@ OPTIONAL MATCH (e:Authority {authorityId: r.k})
 WITH r, parent, e
 WHERE e IS NULL
 CREATE (a:Authority {authorityId: r.k, name: r.p.name, level: r.p.level, domain: r.p.domain,
-                     region: r.p.region})-[:PARENT_AUTHORITY]->(parent)
+                     region: r.p.region, participatesIn: r.p.participatesIn})-[:PARENT_AUTHORITY]->(parent)
 RETURN collect(r.i) AS created

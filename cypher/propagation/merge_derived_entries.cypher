@@ -1,11 +1,14 @@
-// Create (or keep) the list entries a rule derives automatically (P2: a dishonest judgment
-// debtor becomes a serious dishonest subject). The derived entry copies the decision, period and
-// debt-responsible persons of its source and links to it and to the source's authority; it is
-// created (ACTIVE) when its id is new, and afterwards only follows its source's decision data.
-// @param entries LIST<MAP>  {entryId, listType, derivedFrom, ruleId, legalBasis, reason}
+// Create (or keep) the list entries a rule derives automatically: on the same subject (P2: a
+// dishonest judgment debtor becomes a serious dishonest subject) or on a person the rule reaches
+// (P6: the legal representative of an enterprise on the Huizhou negative list). The derived
+// entry copies the decision, period and debt-responsible persons of its source and links to it
+// and to the source's authority; it is created (ACTIVE) when its id is new, and afterwards only
+// follows its source's decision data.
+// @param entries LIST<MAP>  {entryId, listType, subjectSid, derivedFrom, ruleId, legalBasis, reason}
 // @returns entryId, created
 UNWIND $entries AS x
-MATCH (src:ListEntry {entryId: x.derivedFrom})<-[:LISTED_AS]-(s:Subject)
+MATCH (src:ListEntry {entryId: x.derivedFrom})
+MATCH (s:Subject {sid: x.subjectSid})
 OPTIONAL MATCH (src)-[:ISSUED_BY]->(a:Authority)
 WITH x, s, src, collect(a)[0] AS authority
 OPTIONAL MATCH (old:ListEntry {entryId: x.entryId})

@@ -1,9 +1,9 @@
-// Write the notifications rules send with list entries (P4, P5) and records (P16's reminder),
-// one per (source, rule, recipient, recipient node): created SENT with the day it was sent and
-// its handling due day (null for a reminder, which waits for nothing); one that exists keeps its
-// state (a handled one stays handled), unless it was withdrawn and its source counts again, when
-// it is sent anew. Idempotent.
-// @param notices LIST<MAP>  {noticeId, ruleId, legalBasis, recipient, recipientSid, sourceId, sourceKind, subjectSid, sentOn, dueOn}
+// Write the notifications rules send with list entries (P4, P5, P18, P20's pushes) and records
+// (P16's reminder, P17's links), one per (source, rule, recipient, recipient node: a subject or
+// an authority): created SENT with the day it was sent and its due day (null for a reminder,
+// which waits for nothing); one that exists keeps its state (a handled one stays handled),
+// unless it was withdrawn and its source counts again, when it is sent anew. Idempotent.
+// @param notices LIST<MAP>  {noticeId, ruleId, legalBasis, recipient, recipientSid, authorityId, sourceId, sourceKind, subjectSid, sentOn, dueOn}
 // @returns noticeId, created
 UNWIND $notices AS x
 OPTIONAL MATCH (entry:ListEntry {entryId: x.sourceId})
@@ -14,6 +14,7 @@ OPTIONAL MATCH (old:Notice {noticeId: x.noticeId})
 FOREACH (_ IN CASE WHEN old IS NULL THEN [1] ELSE [] END |
   CREATE (:Notice {noticeId: x.noticeId, ruleId: x.ruleId, legalBasis: x.legalBasis,
                    recipient: x.recipient, recipientSid: x.recipientSid,
+                   authorityId: x.authorityId,
                    sourceId: x.sourceId, sourceKind: x.sourceKind,
                    subjectSid: x.subjectSid, sentOn: x.sentOn,
                    dueOn: x.dueOn, status: 'SENT'})-[:ABOUT]->(e))
@@ -22,6 +23,10 @@ MATCH (n:Notice {noticeId: x.noticeId})
 CALL (n, x) {
   MATCH (o:Subject {sid: x.recipientSid})
   MERGE (n)-[:NOTIFIES]->(o)
+}
+CALL (n, x) {
+  MATCH (a:Authority {authorityId: x.authorityId})
+  MERGE (n)-[:NOTIFIES]->(a)
 }
 WITH n, x, created, n.status = 'WITHDRAWN' AS again
 SET n.sentOn = CASE WHEN again THEN x.sentOn ELSE n.sentOn END,

@@ -14,7 +14,8 @@ WHERE (s.sid = $query OR s.name CONTAINS $query)
   AND ($region IS NULL OR s.region = $region)
   AND ($industry IS NULL OR s.industry = $industry)
 WITH s
-ORDER BY CASE WHEN s.sid = $query THEN 0 ELSE 1 END, size(s.name), s.sid
+ORDER BY CASE WHEN s.sid = $query THEN 0 WHEN s.name STARTS WITH $query THEN 1 ELSE 2 END,
+         size(s.name), s.sid
 SKIP $skip LIMIT $limit
 RETURN s.sid AS sid, s.kind AS kind, s.name AS name, s.uscc AS uscc, s.region AS region,
        s.industry AS industry, s.isSOE AS isSOE, s.status AS status,

@@ -136,7 +136,9 @@ def notice_text(row: Row, lang: Lang = Lang.ZH) -> str:
             "time without harm; it is exempt from constraint and punishment, and a reminder is "
             "given."
         )
-    if recipient is not None and recipient.holder:  # P17: a link into a practitioner's file
+    if row["recipient"] in _FILE_TEXTS:
+        return _file_text(row, lang)
+    if recipient is not None and recipient.reached:  # P17: a link into a practitioner's file
         what = record_label(row.get("sourceType"), lang)
         person = row.get("recipientName") or row.get("recipientSid") or ""
         if lang is Lang.ZH:
@@ -167,6 +169,60 @@ def notice_text(row: Row, lang: Lang = Lang.ZH) -> str:
         f"Under {basis}: {subject} was put on {listed}{no}; {who} is notified and is to handle "
         f"the case and report the result to the designating unit by {due}."
     )
+
+
+def _member_file(row: Row, lang: Lang) -> str:
+    """P18: the listed member in its association's credit file, the industry measures allowed."""
+    subject = row.get("subjectName") or row.get("subjectSid") or ""
+    association = row.get("recipientName") or row.get("recipientSid") or ""
+    listed = list_label(row.get("sourceType"), lang)
+    basis = cite(row.get("legalBasis"), lang)
+    charter = cite("002 HLJ Art.34", lang)
+    number = row.get("decisionNo")
+    due = _day(row.get("dueOn"))
+    if lang is Lang.ZH:
+        no = f"（决定文号：{number}）" if number else ""
+        return (
+            f"依据{basis}，{association}的会员{subject}被列入{listed}{no}，记入该协会商会的会员"
+            f"信用档案；协会商会可依照章程采取降低会员级别、取消会员资格等措施（{charter}），"
+            f"并于{due}前告知处理结果。"
+        )
+    no = f" (decision {number})" if number else ""
+    return (
+        f"Under {basis}: {subject}, a member of {association}, was put on {listed}{no} and is "
+        f"written into the association's member credit file; under its charter the association "
+        f"may lower the membership level or cancel the membership ({charter}) and is to report "
+        f"what it did by {due}."
+    )
+
+
+def _push(row: Row, lang: Lang) -> str:
+    """P20: a new joint-punishment entry pushed to a participating department for feedback."""
+    subject = row.get("subjectName") or row.get("subjectSid") or ""
+    department = row.get("recipientName") or row.get("authorityId") or ""
+    listed = list_label(row.get("sourceType"), lang)
+    basis = cite(row.get("legalBasis"), lang)
+    number = row.get("decisionNo")
+    due = _day(row.get("dueOn"))
+    if lang is Lang.ZH:
+        no = f"（决定文号：{number}）" if number else ""
+        return (
+            f"依据{basis}，{subject}被列入{listed}{no}，推送至参与联合惩戒部门{department}；"
+            f"该部门应依法实施惩戒措施，并于{due}前反馈落实情况。"
+        )
+    no = f" (decision {number})" if number else ""
+    return (
+        f"Under {basis}: {subject} was put on {listed}{no}; the entry is pushed to {department}, "
+        f"a department taking part in joint punishment, which is to apply the measures and feed "
+        f"back what it did by {due}."
+    )
+
+
+_FILE_TEXTS = {"MEMBER_FILE": _member_file, "PARTICIPANT": _push}
+
+
+def _file_text(row: Row, lang: Lang) -> str:
+    return _FILE_TEXTS[row["recipient"]](row, lang)
 
 
 def grade_reason(grade: str, general: int, serious: int, limit: int, lang: Lang = Lang.ZH) -> str:

@@ -52,6 +52,7 @@ class Lane:
     update: Statement
     token: str | None = None  # the statements' template token, filled per group
     clash: str = "conflicts with a stored node"
+    names: bool = False  # rows set subject names: the batch keeps the name grams in step
 
     @property
     def dependent(self) -> bool:
@@ -66,6 +67,7 @@ ORGANIZATIONS = Lane(
     statement("import/update_organizations"),
     "ORG_LABEL",
     "the USCC is stored under another organisation kind; a kind never changes",
+    names=True,
 )
 PERSONS = Lane(
     "persons",
@@ -73,6 +75,7 @@ PERSONS = Lane(
     0,
     statement("import/create_persons"),
     statement("import/update_persons"),
+    names=True,
 )
 AUTHORITIES = Lane(
     "authorities",
@@ -182,7 +185,7 @@ ORGANIZATION_PROPS = (
     ("kind", "orgKind"),
     *_same("region", "industry", "isSOE", "status", "registeredAt"),
 )
-AUTHORITY_PROPS = _same("name", "level", "domain", "region")
+AUTHORITY_PROPS = _same("name", "level", "domain", "region", "participatesIn")
 MEASURE_PROPS = _same(
     "name", "measureKind", "category", "listSource", "legalBasis", "defaultDurationDays",
     "published",

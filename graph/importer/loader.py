@@ -54,6 +54,7 @@ from graph.importer.wire import wire_row
 from graph.inputs import IMPORT_MODELS, first_error, id_context
 from graph.progress import ProgressBar, progress_bar
 from graph.risk.refresh import drain as drain_refreshes
+from graph.search import index_names
 
 log = logging.getLogger("creditgraph.import")
 
@@ -348,6 +349,8 @@ async def write_batch(
                 got[second] |= set(out[second]) if out else set()
         done = frozenset(got["created"] | got["updated"])
         created = frozenset(got["created"])
+        if lane.names:  # the name-gram index follows the names in the same transaction
+            await index_names(tx, [str(rows[i].key) for i in sorted(done)])
         propagated = await then(tx, done, created) if then is not None else None
         return BatchResult(done, len(created), propagated)
 

@@ -1,5 +1,8 @@
 """Applying catalogue measures and collecting feedback (DOMAIN.md §5.5 steps 5–7; P20, P21).
 
+Feedback on an application also answers the push of its entry to the applying authority (P20),
+in the same transaction, so the feedback board counts it at once.
+
 Only a published catalogue measure may be applied (002 HLJ Art.30: "禁止实施未向社会公布的失信
 约束和惩戒措施"); anything else is refused with RULE_REFUSED and nothing is written, but the
 attempt is logged as a potential violation (Art.51(3)) in an audit event of its own. A measure
@@ -22,17 +25,20 @@ from graph.cypher import statement
 from graph.errors import Conflict, NotFound, RuleRefused
 from graph.executor import Executor, Record, Tx
 from graph.inputs import InputModel
-from graph.rules import LIFECYCLE
+from graph.rules import LIFECYCLE, RULES
 from graph.sanctions.inputs import subject_sid
 
 GET_APPLICATION_REFS = statement("measures/get_application_refs")
 CREATE_APPLICATION = statement("measures/create_application")
 SUBMIT_FEEDBACK = statement("measures/submit_feedback")
+ANSWER_PUSHES = statement("measures/answer_pushes")
 GET_APPLICATIONS = statement("measures/get_applications")
 GET_OVERDUE = statement("measures/get_overdue_applications")
 COUNT_OVERDUE = statement("measures/count_overdue_applications")
 
 APPLY = "applyMeasure"
+# The recipient function of P20's pushes: feedback on an application answers them.
+PARTICIPANT = next(name for name, r in RULES.recipients.items() if r.participants)
 
 
 class ApplicationIn(InputModel):
@@ -167,14 +173,26 @@ async def submit_feedback(
                 f"measure application {data.applicationId} is {found['status']}",
                 status=found["status"],
             )
+        submitted = data.submittedAt or today
         await tx.run(
             SUBMIT_FEEDBACK,
             applicationId=data.applicationId,
             outcome=data.outcome,
-            submittedAt=data.submittedAt or today,
+            submittedAt=submitted,
+        )
+        answered = await tx.run(
+            ANSWER_PUSHES,
+            applicationId=data.applicationId,
+            recipient=PARTICIPANT,
+            outcome=data.outcome,
+            submittedAt=submitted,
         )
         await audit.record_event(
-            tx, principal, "submitFeedback", data.model_dump(), [data.applicationId]
+            tx,
+            principal,
+            "submitFeedback",
+            data.model_dump(),
+            [data.applicationId, *(r["noticeId"] for r in answered)],
         )
         return data.applicationId
 

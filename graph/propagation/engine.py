@@ -28,6 +28,7 @@ from graph.executor import Record, Tx
 from graph.propagation.plan import (
     Employer,
     Holder,
+    Participant,
     Plan,
     Source,
     SubjectRef,
@@ -39,6 +40,8 @@ from graph.rules import LIFECYCLE, RULES, RuleSet
 GET_ENTRY_SOURCES = statement("propagation/get_entry_sources")
 GET_RECORD_SOURCES = statement("propagation/get_record_sources")
 GET_ROLE_HOLDERS = statement("propagation/get_role_holders")
+GET_HELD_ROLES = statement("propagation/get_held_roles")
+GET_PARTICIPANTS = statement("propagation/get_participants")
 GET_ENTRY_RESPONSIBLES = statement("propagation/get_entry_responsibles")
 MERGE_DERIVED_ENTRIES = statement("propagation/merge_derived_entries")
 MERGE_ENTRY_FLAGS = statement("propagation/merge_entry_flags")
@@ -130,6 +133,24 @@ async def plan(tx: Tx, sources: Sequence[Source], rules: RuleSet = RULES) -> Pla
     if unknown:
         for row in await tx.run(GET_ENTRY_RESPONSIBLES, ids=unknown):
             responsibles[row["sourceId"]].append(subject_ref(row))
+    held: dict[str, list[Holder]] = defaultdict(list)
+    held_roles = sorted({role for rule, _ in pairs for role in rule.held_roles})
+    members = {
+        s.id: {"id": s.id, "sid": s.subject.sid, "date": s.decision_date}
+        for rule, s in pairs
+        if rule.held_roles and s.decision_date is not None
+    }
+    if members:
+        for row in await tx.run(GET_HELD_ROLES, sources=list(members.values()), roles=held_roles):
+            held[row["sourceId"]].append(
+                Holder(row["sourceId"], subject_ref(row), row["role"], row["from"], row["to"])
+            )
+    participants: list[Participant] = []
+    if any(rules.recipients[n].participants for rule, _ in pairs for n in rule.effect.notify):
+        participants = [
+            Participant(row["authorityId"], tuple(row["listTypes"]))
+            for row in await tx.run(GET_PARTICIPANTS)
+        ]
     employers: dict[str, list[Employer]] = defaultdict(list)
     jobs = {
         s.id: {"id": s.id, "sid": s.subject.sid, "date": s.decision_date}
@@ -141,7 +162,7 @@ async def plan(tx: Tx, sources: Sequence[Source], rules: RuleSet = RULES) -> Pla
             employers[row["sourceId"]].append(
                 Employer(row["sourceId"], subject_ref(row), row.get("position"))
             )
-    return build_plan(pairs, holders, responsibles, rules, employers)
+    return build_plan(pairs, holders, responsibles, rules, employers, held, participants)
 
 
 async def preview(tx: Tx, sources: Sequence[Source], rules: RuleSet = RULES) -> Plan:
@@ -180,8 +201,10 @@ async def write(tx: Tx, p: Plan, on: date, outcome: Outcome) -> None:
         for row in await tx.run(MERGE_PERSON_RECORDS, records=rows):
             outcome.records.append(row["recordId"])
     if p.notices:
-        days = RULES.deadlines["handling"].effective_days
-        rows = [n.row(on, days) for n in p.notices.values()]
+        rows = [
+            n.row(on, RULES.deadlines[RULES.recipients[n.recipient].deadline].effective_days)
+            for n in p.notices.values()
+        ]
         for row in await tx.run(MERGE_NOTICES, notices=rows):
             outcome.notices.append(row["noticeId"])
             if row["created"]:

@@ -80,29 +80,41 @@ class Employer:
 
 
 @dataclass(frozen=True)
+class Participant:
+    """An authority taking part in the joint punishment of a list's subjects (P20)."""
+
+    authority_id: str
+    list_types: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class PlannedNotice:
-    """A notification a rule sends with a listing, awaiting a handling result (P4, P5)."""
+    """A notification a rule sends with a listing or record: to a body named by its function,
+    a subject in the graph (employer, member file, practitioner file, the subject itself) or a
+    participating authority; most await a handling result (P4, P5, P16–P18, P20)."""
 
     notice_id: str
     rule_id: str
     legal_basis: str
     recipient: str
-    to: SubjectRef | None  # the recipient when it is in the graph (employer, the subject)
+    to: SubjectRef | None  # the recipient when it is a subject in the graph
     source: Source
     awaits_result: bool = True
+    authority_id: str | None = None  # the recipient when it is an authority (P20)
 
-    def row(self, on: date, handling_days: int) -> dict[str, Any]:
+    def row(self, on: date, due_days: int) -> dict[str, Any]:
         return {
             "noticeId": self.notice_id,
             "ruleId": self.rule_id,
             "legalBasis": self.legal_basis,
             "recipient": self.recipient,
             "recipientSid": self.to.sid if self.to else None,
+            "authorityId": self.authority_id,
             "sourceId": self.source.id,
             "sourceKind": "LIST_ENTRY" if self.source.kind == "list_entry" else "RECORD",
             "subjectSid": self.source.subject.sid,
             "sentOn": on,
-            "dueOn": on + timedelta(days=handling_days) if self.awaits_result else None,
+            "dueOn": on + timedelta(days=due_days) if self.awaits_result else None,
         }
 
 
@@ -169,10 +181,20 @@ def person_record_title(source: Source) -> str:
     return f"因{name}被列入{list_label(source.type)}{decided}记入的个人失信信息"
 
 
-def derived_reason(parent: Source, list_type: str, legal_basis: str) -> str:
+def derived_reason(
+    parent: Source, list_type: str, legal_basis: str, path: PathStep | None = None
+) -> str:
     """Why an entry was created automatically, as its decision would say it."""
     number = parent.props.get("decisionNo")
     decided = f"（{number}）" if number else ""
+    if path is not None:  # P6: the person is listed with the enterprise they represent
+        since = f"（{path.start.isoformat()}起）" if path.start else ""
+        org = parent.subject.name or parent.subject.sid
+        return (
+            f"因担任{org}的{MODEL.roles[path.role].zh}{since}，{org}被列入"
+            f"{list_label(parent.type)}{decided}，依据{cite(legal_basis)}，一并列入"
+            f"{list_label(list_type)}"
+        )
     return (
         f"因被列入{list_label(parent.type)}{decided}，依据{cite(legal_basis)}，"
         f"认定为{list_label(list_type)}"
@@ -208,22 +230,26 @@ class PlannedRecord:
 
 @dataclass(frozen=True)
 class PlannedEntry:
-    """A list entry a rule creates automatically (P2), with the source it derives from."""
+    """A list entry a rule creates automatically, with the source it derives from: on the same
+    subject (P2), or on a person the rule reaches through a role (P6, with the path)."""
 
     entry_id: str
     list_type: str
     rule_id: str
     legal_basis: str
     parent: Source
+    subject: SubjectRef
+    path: PathStep | None = None
 
     def row(self) -> dict[str, Any]:
         return {
             "entryId": self.entry_id,
             "listType": self.list_type,
+            "subjectSid": self.subject.sid,
             "derivedFrom": self.parent.id,
             "ruleId": self.rule_id,
             "legalBasis": self.legal_basis,
-            "reason": derived_reason(self.parent, self.list_type, self.legal_basis),
+            "reason": derived_reason(self.parent, self.list_type, self.legal_basis, self.path),
         }
 
     def virtual_source(self) -> Source:
@@ -236,8 +262,8 @@ class PlannedEntry:
             type=self.list_type,
             status="ACTIVE",
             props=props,
-            subject=self.parent.subject,
-            responsibles=self.parent.responsibles,
+            subject=self.subject,
+            responsibles=self.parent.responsibles if self.path is None else (),
             virtual=True,
         )
 
@@ -272,9 +298,9 @@ def record_id(flag: str) -> str:
     return "PDR" + digest("record", flag)[:24]
 
 
-def notice_id(source_id: str, rule_id: str, recipient: str, employer: str | None) -> str:
-    """One notification per (source, rule, recipient, employer)."""
-    return "N" + digest(source_id, rule_id, recipient, employer or "")[:24]
+def notice_id(source_id: str, rule_id: str, recipient: str, to: str | None) -> str:
+    """One notification per (source, rule, recipient, recipient node: subject or authority)."""
+    return "N" + digest(source_id, rule_id, recipient, to or "")[:24]
 
 
 def employs(rule: Rule, employer: Employer) -> bool:
@@ -288,8 +314,10 @@ def employs(rule: Rule, employer: Employer) -> bool:
     )
 
 
-def derived_entry_id(parent_id: str, rule_id: str) -> str:
-    return f"{parent_id}-{rule_id}"
+def derived_entry_id(parent_id: str, rule_id: str, person: str | None = None) -> str:
+    """P2's entry: `<parent>-P2`; an entry for a reached person: `<parent>-P6-<8 hex>`."""
+    base = f"{parent_id}-{rule_id}"
+    return base if person is None else f"{base}-{digest(person)[:8]}"
 
 
 def qualifies(rule: Rule, source: Source) -> bool:
@@ -314,12 +342,23 @@ def applicable(rules: RuleSet, sources: Iterable[Source]) -> list[tuple[Rule, So
 
 
 def _reached(
-    rule: Rule, source: Source, holders: Sequence[Holder], responsibles: Sequence[SubjectRef]
+    rule: Rule,
+    source: Source,
+    holders: Sequence[Holder],
+    responsibles: Sequence[SubjectRef],
+    held: Sequence[Holder] = (),
 ) -> list[tuple[SubjectRef, PathStep | None]]:
     if rule.reaches == "subject":
         return [(source.subject, None)]
     found: list[tuple[SubjectRef, PathStep | None]] = []
     for follow in rule.follows:
+        if follow.held is not None:  # source subject —role→ organisation
+            found += [
+                (h.subject, PathStep(source.subject.sid, h.role, h.start, h.end))
+                for h in held
+                if h.role == follow.held
+            ]
+            continue
         if follow.edge is not None:
             found += [
                 (person, PathStep(source.subject.sid, follow.edge, None, None))
@@ -342,11 +381,15 @@ def build_plan(
     responsibles: Mapping[str, Sequence[SubjectRef]],
     rules: RuleSet = RULES,
     employers: Mapping[str, Sequence[Employer]] | None = None,
+    held: Mapping[str, Sequence[Holder]] | None = None,
+    participants: Sequence[Participant] = (),
 ) -> Plan:
-    """The flags, person records and derived entries implied by each (rule, source) pair.
+    """The flags, person records, derived entries and notices implied by each (rule, source).
 
     `holders[source_id]` are the role holders on the source's decision date (already filtered
-    by date); `responsibles[source_id]` the persons a list entry names as debt-responsible.
+    by date); `held[source_id]` the organisations the source's subject held a role in that day
+    (`subject` is the organisation); `responsibles[source_id]` the persons a list entry names as
+    debt-responsible; `participants` the authorities taking part in lists (P20).
     """
     plan = Plan()
     for rule, source in pairs:
@@ -356,16 +399,29 @@ def build_plan(
             if not jobs:
                 continue  # the person held no such job on the decision date
         reached = _reached(
-            rule, source, holders.get(source.id, ()), responsibles.get(source.id, ())
+            rule,
+            source,
+            holders.get(source.id, ()),
+            responsibles.get(source.id, ()),
+            (held or {}).get(source.id, ()),
         )
         for recipient in rule.effect.notify:
             declared = rules.recipients[recipient]
+            if declared.participants:
+                for a in participants:
+                    if source.type in a.list_types:
+                        nid = notice_id(source.id, rule.id, recipient, a.authority_id)
+                        plan.notices[nid] = PlannedNotice(
+                            nid, rule.id, rule.legal_basis, recipient, None, source,
+                            declared.awaits_result, a.authority_id,
+                        )  # fmt: skip
+                continue
             targets: list[SubjectRef | None] = [None]
             if declared.employer:
                 targets = [j.subject for j in jobs if j is not None]
             elif declared.subject:
                 targets = [source.subject]
-            elif declared.holder:
+            elif declared.reached:
                 targets = list({t.sid: t for t, _ in reached}.values())
             for who in targets:
                 nid = notice_id(source.id, rule.id, recipient, who.sid if who else None)
@@ -404,9 +460,19 @@ def build_plan(
                 if rule.effect.record and target.kind == PERSON_KIND:
                     rid = record_id(fid)
                     plan.records[rid] = PlannedRecord(rid, rule.effect.record, flag)
-        if rule.effect.derive_entry:
+        if rule.effect.derive_entry and rule.reaches == "subject":
             eid = derived_entry_id(source.id, rule.id)
             plan.entries[eid] = PlannedEntry(
-                eid, rule.effect.derive_entry, rule.id, rule.legal_basis, source
+                eid, rule.effect.derive_entry, rule.id, rule.legal_basis, source, source.subject
             )
+        elif rule.effect.derive_entry:
+            for target, path in reached:
+                eid = derived_entry_id(source.id, rule.id, target.sid)
+                plan.entries.setdefault(
+                    eid,
+                    PlannedEntry(
+                        eid, rule.effect.derive_entry, rule.id, rule.legal_basis, source, target,
+                        path,
+                    ),
+                )  # fmt: skip
     return plan

@@ -1,4 +1,4 @@
-"""Sanction rules declared as data: propagation (P1–P4, P7, P8, P10) and the entry lifecycle.
+"""Sanction rules declared as data: propagation (P1–P8, P10, P16–P18, P20) and the lifecycle.
 
 `propagation.yaml` and `lifecycle.yaml` are loaded and validated once, at import, against the
 domain model: a rule may follow only roles that carry sanctions (`sanction_reach` in
@@ -34,24 +34,26 @@ class Strict(BaseModel):
 
 
 class Follow(Strict):
-    """One way a rule reaches a person: a role held in the source subject, or an edge to the
-    source entry (the debt-responsible persons a decision names)."""
+    """One way a rule reaches someone: a role held in the source subject (`role`), a role the
+    source subject holds in another organisation (`held`: the association it is a member of),
+    or an edge to the source entry (the debt-responsible persons a decision names)."""
 
     role: str | None = None
+    held: str | None = None
     edge: Literal["DEBT_RESPONSIBLE_FOR"] | None = None
     only_if_none: tuple[str, ...] = ()
 
     @model_validator(mode="after")
     def _one_kind(self) -> Follow:
-        if (self.role is None) == (self.edge is None):
-            raise ValueError("a follow names exactly one of `role` or `edge`")
-        if self.edge is not None and self.only_if_none:
+        if sum(x is not None for x in (self.role, self.held, self.edge)) != 1:
+            raise ValueError("a follow names exactly one of `role`, `held` or `edge`")
+        if self.role is None and self.only_if_none:
             raise ValueError("`only_if_none` applies to roles only")
         return self
 
     @property
     def name(self) -> str:
-        return self.role or self.edge or ""
+        return self.role or self.held or self.edge or ""
 
 
 class Employment(Strict):
@@ -122,6 +124,10 @@ class Rule(Strict):
         return tuple(f.role for f in self.follows if f.role)
 
     @property
+    def held_roles(self) -> tuple[str, ...]:
+        return tuple(f.held for f in self.follows if f.held)
+
+    @property
     def edges(self) -> tuple[str, ...]:
         return tuple(f.edge for f in self.follows if f.edge)
 
@@ -153,8 +159,10 @@ class Recipient(Strict):
     en: str
     employer: bool = False
     subject: bool = False  # the subject itself (P16's reminder)
-    holder: bool = False  # each person the rule reaches (P17's practitioner files)
+    reached: bool = False  # each subject the rule reaches (P17's files, P18's associations)
+    participants: bool = False  # the authorities taking part in the entry's list (P20)
     awaits_result: bool = True  # a reminder informs; it waits for no handling result
+    deadline: str = "handling"  # the period (in `deadlines`) after which a result is overdue
 
 
 class RuleSet(Strict):
@@ -251,20 +259,30 @@ def validate_rules(rules: RuleSet, model: DomainModel = MODEL) -> RuleSet:
             if follow.edge is not None:
                 _check(t.kind == "list_entry", f"{rid}: {follow.edge} points at list entries")
                 continue
-            role = model.roles.get(follow.role or "")
-            _check(role is not None, f"{rid}: unknown role {follow.role}")
+            role = model.roles.get(follow.name)
+            _check(role is not None, f"{rid}: unknown role {follow.name}")
             assert role is not None
             _check(
                 role.sanction_reach or not (rule.effect.all_flags or rule.effect.derive_entry),
-                f"{rid}: {follow.role} carries no sanctions (sanction_reach is false in the "
+                f"{rid}: {follow.name} carries no sanctions (sanction_reach is false in the "
                 "model); a punishment may reach only the roles the law names (002 HLJ Art.33)",
             )
+            if follow.held is not None:
+                _check(
+                    not (rule.effect.all_flags or rule.effect.derive_entry),
+                    f"{rid}: a sanction never reaches an organisation through a role its "
+                    "subject holds there",
+                )
             for other in follow.only_if_none:
                 _check(other in rule.roles, f"{rid}: only_if_none names {other}, not followed")
         e = rule.effect
         _check(bool(e.all_flags or e.derive_entry or e.notify), f"{rid}: the rule has no effect")
         for name in e.notify:
             _check(name in rules.recipients, f"{rid}: undeclared recipient {name}")
+            period = rules.recipients[name].deadline
+            _check(period in rules.deadlines, f"{name}: undeclared deadline {period}")
+            if rules.recipients[name].participants:
+                _check(t.kind == "list_entry", f"{rid}: participants take part in lists")
         if e.notify:
             _check(
                 "handling" in rules.deadlines, f"{rid}: notifications need a `handling` deadline"
@@ -293,7 +311,17 @@ def validate_rules(rules: RuleSet, model: DomainModel = MODEL) -> RuleSet:
         if e.derive_entry is not None:
             _check(e.derive_entry in model.list_types, f"{rid}: unknown list {e.derive_entry}")
             _check(t.kind == "list_entry", f"{rid}: entries derive from entries")
-            _check(e.derive_entry not in t.list_types, f"{rid}: an entry cannot derive itself")
+            # The same list only for another subject that the rule can never start from (P6:
+            # the enterprise's entry lists its legal representative), so nothing loops.
+            _check(
+                e.derive_entry not in t.list_types
+                or (
+                    rule.reaches == "role_holders"
+                    and bool(t.subject_kinds)
+                    and "NATURAL_PERSON" not in t.subject_kinds
+                ),
+                f"{rid}: an entry cannot derive itself",
+            )
         if rule.validity.ends == "validUntil" or rule.validity.starts == "validFrom":
             _check(t.kind == "list_entry", f"{rid}: validFrom/validUntil are list-entry fields")
         if rule.validity.ends == "publicationEnd":

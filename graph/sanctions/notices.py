@@ -18,11 +18,16 @@ from graph.cypher import statement
 from graph.errors import Conflict, NotFound
 from graph.executor import Executor, Record, Tx
 from graph.inputs import InputModel, Text
+from graph.rules import RULES
+
+# The recipient function of P20's pushes to the participating departments.
+PARTICIPANT = next(name for name, r in RULES.recipients.items() if r.participants)
 
 GET_NOTICES = statement("sanctions/get_notices")
 COUNT_NOTICES = statement("sanctions/count_notices")
 SET_NOTICE_RESULT = statement("sanctions/set_notice_result")
 GET_NOTICE_STATUS = statement("sanctions/get_notice_status")
+GET_FEEDBACK_BOARD = statement("sanctions/get_feedback_board")
 OPERATION = "recordHandlingResult"
 
 
@@ -32,6 +37,7 @@ class NoticeFilter:
     subject_sid: str | None = None
     statuses: tuple[str, ...] | None = None
     recipients: tuple[str, ...] | None = None
+    authority_id: str | None = None
     overdue_on: date | None = None
 
     def params(self) -> dict[str, object]:
@@ -40,6 +46,7 @@ class NoticeFilter:
             "subjectSid": self.subject_sid,
             "statuses": list(self.statuses) if self.statuses else None,
             "recipients": list(self.recipients) if self.recipients else None,
+            "authorityId": self.authority_id,
             "overdueOn": self.overdue_on,
         }
 
@@ -92,3 +99,8 @@ async def record_handling_result(
         return data.noticeId
 
     return await executor.unit(work, name=OPERATION)
+
+
+async def feedback_board(executor: Executor, *, as_of: date) -> list[Record]:
+    """P20's pushes per participating department on `as_of`: pushed, answered, waiting, overdue."""
+    return await executor.read(GET_FEEDBACK_BOARD, recipient=PARTICIPANT, asOf=as_of)

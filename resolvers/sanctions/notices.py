@@ -1,6 +1,8 @@
-"""GraphQL for the notifications rules send with a listing (P4, P5) and their handling results.
+"""GraphQL for the notifications rules send (P4, P5, P16–P18, P20) and their handling results.
 
-`notices` is the officers' board (filter by subject, status, recipient, or overdue on a day);
+`notices` is the officers' board (filter by subject, status, recipient, authority, or overdue on
+a day); `feedbackBoard` counts P20's pushes per participating department (the FEEDBACK_OVERDUE
+mark is computed for the day asked, never stored, so it cannot go stale);
 `recordHandlingResult` records what a notified body decided. Reading and writing live in
 graph/sanctions/notices.py; the texts in graph/explain/.
 """
@@ -35,6 +37,17 @@ class NoticeRecipient(Enum):
     PERSONNEL = "PERSONNEL"
     SUBJECT = "SUBJECT"
     PRACTITIONER_FILE = "PRACTITIONER_FILE"
+    MEMBER_FILE = "MEMBER_FILE"
+    PARTICIPANT = "PARTICIPANT"
+
+
+@strawberry.enum(description="A supervision mark on an authority (a dashboard aid, no sanction).")
+class AuthorityMark(Enum):
+    FEEDBACK_OVERDUE = strawberry.enum_value(
+        "FEEDBACK_OVERDUE",
+        description="A pushed entry is still without the department's feedback after the "
+        "feedback period (P20; 001 item 8, 002 AHEM §3(3), 002 HN §8).",
+    )
 
 
 @strawberry.enum(description="State of a notification.")
@@ -50,7 +63,9 @@ class NoticeStatus(Enum):
     "each awaiting the handling result the seed requires; P16: a reminder to the subject of a "
     "minor one-off act, exempt from constraint and punishment; P17: a financial organisation's "
     "credit event linked to its directors', supervisors' and senior managers' practitioner "
-    "files). Never a sanction."
+    "files; P18: a serious dishonest member written into its association's member credit file, "
+    "awaiting the association's industry measure; P20: a new serious-list entry pushed to a "
+    "department taking part in joint punishment, awaiting its feedback). Never a sanction."
 )
 class Notice:
     id: strawberry.ID = strawberry.field(description="Notification id (deterministic).")
@@ -61,6 +76,12 @@ class Notice:
         description="The recipient organisation's USCC, when it is in the graph (the employer)."
     )
     recipient_name: str | None = strawberry.field(description="Its name, when in the graph.")
+    authority_id: strawberry.ID | None = strawberry.field(
+        description="The recipient authority, for a push to a participating department (P20)."
+    )
+    application_id: strawberry.ID | None = strawberry.field(
+        description="The measure application whose feedback answered the push (P20)."
+    )
     source_id: strawberry.ID = strawberry.field(description="The list entry or record it is about.")
     source_kind: str = strawberry.field(description="LIST_ENTRY or RECORD.")
     source_type: str | None = strawberry.field(description="List type or record type.")
@@ -106,6 +127,10 @@ class Notice:
             recipient=NoticeRecipient(row["recipient"]),
             recipient_id=strawberry.ID(row["recipientSid"]) if row.get("recipientSid") else None,
             recipient_name=row.get("recipientName"),
+            authority_id=strawberry.ID(row["authorityId"]) if row.get("authorityId") else None,
+            application_id=(
+                strawberry.ID(row["applicationId"]) if row.get("applicationId") else None
+            ),
             source_id=strawberry.ID(row["sourceId"]),
             source_kind=row["sourceKind"],
             source_type=row.get("sourceType"),
@@ -133,6 +158,9 @@ class NoticeFilter:
     recipient: list[NoticeRecipient] | None = strawberry.field(
         default=None, description="Recipients by function."
     )
+    authority_id: strawberry.ID | None = strawberry.field(
+        default=None, description="Only the pushes to this authority (P20)."
+    )
     overdue_on: date | None = strawberry.field(
         default=None, description="Only those still waiting after their due day, on this day."
     )
@@ -153,7 +181,25 @@ def _filter(f: NoticeFilter | None) -> store.NoticeFilter:
         subject_sid=sid,
         statuses=tuple(s.value for s in f.status) if f.status else None,
         recipients=tuple(r.value for r in f.recipient) if f.recipient else None,
+        authority_id=str(f.authority_id) if f.authority_id is not None else None,
         overdue_on=f.overdue_on,
+    )
+
+
+@strawberry.type(
+    description="One participating department on the joint-punishment feedback board (P20): "
+    "the serious-list entries pushed to it and how many it has answered."
+)
+class FeedbackBoardRow:
+    authority_id: strawberry.ID = strawberry.field(description="The department.")
+    name: str = strawberry.field(description="Its name.")
+    participates_in: list[str] = strawberry.field(description="The lists it takes part in.")
+    pushed: int = strawberry.field(description="Entries pushed to it (withdrawn ones excluded).")
+    answered: int = strawberry.field(description="Pushes answered with feedback or a result.")
+    waiting: int = strawberry.field(description="Pushes waiting, not yet due.")
+    overdue: int = strawberry.field(description="Pushes waiting after their due day.")
+    marks: list[AuthorityMark] = strawberry.field(
+        description="FEEDBACK_OVERDUE while `overdue` > 0, on the day asked."
     )
 
 
@@ -180,6 +226,29 @@ class NoticeQueries:
             return await store.count_notices(executor, found)
 
         return build([Notice.from_row(r) for r in rows], win, count=count)
+
+    @strawberry.field(
+        description="The joint-punishment feedback board (P20; 001 item 8): each department "
+        "taking part in a list, the entries pushed to it and its feedback received, waiting or "
+        "overdue on `asOf` (default today), most overdue first. Errors: BAD_USER_INPUT."
+    )
+    async def feedback_board(
+        self, info: Info[Context, None], as_of: date | None = None
+    ) -> list[FeedbackBoardRow]:
+        rows = await store.feedback_board(info.context.executor, as_of=as_of or date.today())
+        return [
+            FeedbackBoardRow(
+                authority_id=strawberry.ID(r["authorityId"]),
+                name=r["name"],
+                participates_in=list(r["participatesIn"]),
+                pushed=r["pushed"],
+                answered=r["answered"],
+                waiting=r["waiting"],
+                overdue=r["overdue"],
+                marks=[AuthorityMark.FEEDBACK_OVERDUE] if r["overdue"] else [],
+            )
+            for r in rows
+        ]
 
 
 @strawberry.type

@@ -280,12 +280,16 @@ def planned_row(flag: PlannedFlag) -> Record:
     }
 
 
-@strawberry.type(description="An entry a rule would derive automatically (P2).")
+@strawberry.type(
+    description="An entry a rule would derive automatically (P2: on the same subject; P6: on "
+    "the legal representative)."
+)
 class PlannedEntry:
     id: strawberry.ID = strawberry.field(description="Id the derived entry gets.")
     list_type: str = strawberry.field(description="List it is entered on.")
     rule_id: str = strawberry.field(description="Rule that derives it.")
     derived_from: strawberry.ID = strawberry.field(description="The entry it derives from.")
+    subject_id: strawberry.ID = strawberry.field(description="Who is listed by it.")
 
 
 @strawberry.type(description="What a designation would write, computed without writing.")
@@ -314,6 +318,7 @@ class PropagationPreview:
                     list_type=e.list_type,
                     rule_id=e.rule_id,
                     derived_from=strawberry.ID(e.parent.id),
+                    subject_id=strawberry.ID(e.subject.sid),
                 )
                 for e in plan.entries.values()
             ],

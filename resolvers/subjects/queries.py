@@ -68,7 +68,8 @@ class SubjectQueries:
         return await subject_by_id(info, node_key(str(id)))
 
     @strawberry.field(
-        description="Subjects whose name contains `query` or whose id equals it, exact id first."
+        description="Subjects whose name contains `query` or whose id equals it: exact id "
+        "first, then names that start with `query`, then the other names, shorter names first."
     )
     async def search_subjects(
         self,
@@ -87,11 +88,16 @@ class SubjectQueries:
             query=query.strip(), kind=kind.value if kind else None, region=region, industry=industry
         )
         executor = info.context.executor
+        counted: list[int] = []  # one count statement per request, however often it is asked
 
         async def count() -> int:
-            return await subjects.count_subjects(executor, search)
+            if not counted:
+                counted.append(await subjects.count_subjects(executor, search))
+            return counted[0]
 
         win = await resolve(win, count)
+        if not (selects(info, "edges") or selects(info, "pageInfo")):
+            return build([], win, count=count)  # count only: no page statement
         rows = await subjects.search_subjects(executor, search, win.skip, win.limit)
         return build([subject_from_row(r) for r in rows], win, count=count)
 

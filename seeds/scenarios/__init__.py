@@ -37,6 +37,9 @@ _DESCRIPTIONS: dict[str, str] = {
     "shareholdings at several depths, a small stake, a dishonest natural person, a "
     "state-asset administration controlling two companies",
     "risk_ownership": "ownership penetration through a six-level holding chain",
+    "huizhou": "Huizhou: two associations with their members (one left in 2020), enterprises "
+    "with current and former legal representatives, three departments taking part in joint "
+    "punishment and one that does not (P6, P18, P20)",
     "state_bodies": "state organ, state-owned enterprise, public institution and a private "
     "company with their heads, three employees and a bank with its managers (P4, P5, P17)",
 }

@@ -1,0 +1,20 @@
+// How many subjects `search/search_names_or_id_industry` would list in total
+// (filtered on industry):
+// one statement, the same candidates, counted.
+// @param query STRING  two characters or more: text to find in names, or an exact id
+// @param industry STRING  industry code
+// @returns total
+CALL () {
+  MATCH (x:Subject {sid: $query})
+  RETURN x AS s
+  UNION
+  UNWIND range(0, size($query) - 2) AS i
+  OPTIONAL MATCH (n:NameGram {g: substring($query, i, 2)})
+  WITH n ORDER BY coalesce(n.df, 0) LIMIT 1
+  MATCH (n)<-[:HAS_GRAM]-(c:Subject)
+  WHERE c.name CONTAINS $query
+  RETURN c AS s
+}
+WITH s
+WHERE s.industry = $industry
+RETURN count(s) AS total
