@@ -339,26 +339,9 @@ class Executor:
     async def _fetch_mapped(
         self, fetch: Callable[[], Awaitable[Fetched]], label: str, *, named: bool, time_limit: float
     ) -> Fetched:
-        """`read_rolled_back`'s fetch within its time limit, with driver errors mapped.
-
-        The limit is kept without waiting for the fetch to give up: `asyncio.wait_for` waits
-        for the cancelled fetch and returns its result when the driver swallows the
-        cancellation (it did, now and then, in a busy test run: the query then "finished"
-        past its limit). Here the caller is answered at the limit and the cancelled fetch
-        closes its session in the background.
-        """
-        task = asyncio.ensure_future(fetch())
+        """`read_rolled_back`'s fetch within its time limit (`_within`), driver errors mapped."""
         try:
-            try:
-                done, _ = await asyncio.wait({task}, timeout=time_limit)
-            except asyncio.CancelledError:
-                task.cancel()  # the caller went away: so does its query
-                raise
-            if not done:
-                task.cancel()
-                task.add_done_callback(_discard_outcome)
-                raise TimeoutError
-            return task.result()
+            return await _within(fetch(), time_limit)
         except CreditGraphError:
             raise
         except TimeoutError as exc:
@@ -431,6 +414,26 @@ async def open_driver(
             f"cannot reach the graph database at {uri}: {exc or type(exc).__name__}"
         ) from exc
     return driver
+
+
+async def _within(work: Awaitable[T], limit: float) -> T:
+    """`work`'s result, or TimeoutError at `limit` without waiting for `work` to give up.
+
+    `asyncio.wait_for` waits for the cancelled work and returns its result when the driver
+    swallows the cancellation (it did, now and then, in a busy test run: a query "finished"
+    past its limit). Past the limit, or when the caller goes away, the work is cancelled and
+    closes its session in the background, its outcome retrieved.
+    """
+    task = asyncio.ensure_future(work)
+    try:
+        done, _ = await asyncio.wait({task}, timeout=limit)
+    finally:
+        if not task.done():
+            task.cancel()
+            task.add_done_callback(_discard_outcome)
+    if not done:
+        raise TimeoutError
+    return task.result()
 
 
 def _discard_outcome(task: asyncio.Future[Any]) -> None:
