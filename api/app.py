@@ -14,8 +14,10 @@ from opentelemetry.trace import TracerProvider
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
-from starlette.routing import Route
+from starlette.routing import Route, WebSocketRoute
 from starlette.websockets import WebSocket
+from strawberry.exceptions import ConnectionRejectionError
+from strawberry.types.unset import UNSET, UnsetType
 
 from api.auth import authenticate, needs_thread
 from api.context import Context
@@ -30,6 +32,7 @@ from api.observability.metrics import Metrics, metrics_endpoint
 from api.observability.tracing import tracer_of, tracer_provider_from
 from api.schema import schema
 from api.settings import Settings, get_settings
+from graph.alerts.fanout import alert_worker
 from graph.errors import Unauthenticated, Unavailable
 from graph.executor import Executor
 from graph.migrate import migrate
@@ -66,6 +69,23 @@ class CreditGraphQL(GraphQLOverHTTP):
         except Unauthenticated as exc:
             ctx.auth_error = exc
         return ctx
+
+    async def on_ws_connect(self, context: Context) -> UnsetType | dict[str, object] | None:
+        """graphql-transport-ws: a token in connection_init's payload (browsers cannot set
+        headers on a websocket) replaces the upgrade request's; a bad one closes with 4403."""
+        params = context.connection_params or {}
+        header = params.get("authorization") or params.get("Authorization")
+        if header is not None:
+            headers = {"authorization": str(header)}
+            try:
+                context.principal = authenticate(self.settings, headers)
+                context.auth_error = None
+            except Unauthenticated as exc:
+                raise ConnectionRejectionError({"message": exc.message}) from exc
+        elif context.auth_error is not None:
+            raise ConnectionRejectionError({"message": context.auth_error.message})
+        unset: UnsetType = UNSET
+        return unset
 
 
 async def healthz(_: Request) -> Response:
@@ -108,7 +128,11 @@ def create_app(
             if on_startup is not None:
                 await on_startup(executor, settings.id_hash_key.get_secret_value().encode())
             app.state.executor = executor
-            async with refresh_worker(executor, settings.risk_refresh_interval) as worker:
+            async with (
+                refresh_worker(executor, settings.risk_refresh_interval) as worker,
+                alert_worker(executor, settings.alert_interval) as alerts,
+            ):
+                app.state.alert_worker = alerts
                 if metrics is not None:
                     metrics.refresh.worker = worker
                 try:
@@ -124,6 +148,7 @@ def create_app(
             Route("/healthz", healthz),
             Route("/readyz", readyz),
             Route("/graphql", graphql, methods=["GET", "POST"]),
+            WebSocketRoute("/graphql", graphql),  # the `alerts` subscription
             *([Route("/metrics", metrics_endpoint(metrics, settings))] if metrics else []),
             *explorer_routes(),
             *(graphiql_routes() if settings.graphiql else []),

@@ -114,6 +114,8 @@ class Context:
     # list-entry query for each of its ~100 organisations (resolvers/subjects/lookahead.py).
     keys: dict[Hashable, Any] = field(default_factory=dict)
     loaders: Loaders = field(init=False)
+    # A websocket's connection_init payload (graphql-transport-ws): it may carry the token.
+    connection_params: dict[str, object] | None = None
 
     def __post_init__(self) -> None:
         self.loaders = Loaders.fresh(self.executor)

@@ -156,7 +156,10 @@ class FastExecutionContext(StrawberryGraphQLCoreExecutionContext):
         position_context: Any,
     ) -> AwaitableOrValue[Any] | UndefinedType:
         call = None
-        if self.middleware_manager is None or not self.middleware_manager.middlewares:
+        # A subscription's root field is resolved per event by graphql-core (the event itself),
+        # not by calling the generator again: leave it to graphql-core.
+        plain = self.middleware_manager is None or not self.middleware_manager.middlewares
+        if plain and parent_type is not self.schema.subscription_type:
             call = _call_plan(self.schema, parent_type, field_details_list[0].node.name.value)
         if call is None:
             return super().execute_field(

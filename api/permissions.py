@@ -2,7 +2,8 @@
 
 * `QUERIES`, `MUTATIONS`: every root field of the schema and the roles allowed to select it. A
   root field without a declaration is allowed to nobody (api/extensions/auth.py refuses it) and
-  fails tests/test_permissions.py (`undeclared`). Every mutation: officer or admin.
+  fails tests/test_permissions.py (`undeclared`). Every mutation: officer or admin, but the
+  caller's own workspace (`WORKSPACE_MUTATIONS`). `SUBSCRIPTIONS` likewise.
 * `FIELDS`: guarded fields below the root, as "Type.field"; an interface's entry covers every
   type implementing it, so a fragment on a concrete type cannot slip past it.
 * `PERSONAL_DATA_ROLES`: who may read a person's protected data (`MODEL.protected_properties`),
@@ -26,7 +27,10 @@ Why the matrix reads as it does:
   industry, HEB §5(3)); no single subject's grade or risk;
 * investigator, officer, analyst: supervision data, history included (grades, risk indicators,
   clusters, ownership and control, related-party networks: docs/domain.md §7.3, supervision only);
-* officer, admin: every mutation (designation, objection, repair, measures, writes);
+* officer, admin: every mutation (designation, objection, repair, measures, writes), except
+  the workspace ones (`watch`, `unwatch`, `markAlertsRead`), which investigators have too;
+* investigator, officer, admin: watch-lists and their alerts, each caller its own (admins see
+  every watch; an alert's path is read with the caller's own rights);
 * analyst, admin: their own read-only Cypher (resolvers/analyst), stripped of personal data;
 * investigator, officer: personal data, with a purpose; admin administers, it does not read
   personal data (least privilege), but is the only role reading the audit trail.
@@ -65,6 +69,7 @@ WRITERS = (OFFICER, ADMIN)
 AUDITORS = (ADMIN,)
 ANALYSTS = (ANALYST, ADMIN)  # analyst Cypher (runCypher and the analytics files)
 PERSONAL_DATA_ROLES = (INVESTIGATOR, OFFICER)
+WATCHERS = (INVESTIGATOR, OFFICER, ADMIN)  # watch-lists: their own (admins: everyone's)
 
 
 @dataclass(frozen=True)
@@ -122,6 +127,9 @@ QUERIES: Mapping[str, Access] = {
     "analyticsQueries": Access(ANALYSTS),
     "runAnalyticsQuery": Access(ANALYSTS),
     "graphModel": Access(ANALYSTS),  # what runCypher can match on (labels, types, properties)
+    # Watch-lists and alerts (graph/alerts): each caller's own; admins administer all watches.
+    "watches": Access(WATCHERS),
+    "alerts": Access(WATCHERS),
 }
 
 MUTATIONS: Mapping[str, MutationAccess] = {
@@ -139,6 +147,17 @@ MUTATIONS: Mapping[str, MutationAccess] = {
     "applyMeasure": MutationAccess(WRITERS),
     "submitFeedback": MutationAccess(WRITERS),
     "recordHandlingResult": MutationAccess(WRITERS),
+    # The caller's own workspace, not a change of the credit data: investigators too.
+    "watch": MutationAccess(WATCHERS),
+    "unwatch": MutationAccess(WATCHERS),
+    "markAlertsRead": MutationAccess(WATCHERS),
+}
+
+# Workspace mutations: what a caller keeps for itself (watches, read marks), open to WATCHERS.
+WORKSPACE_MUTATIONS = frozenset({"watch", "unwatch", "markAlertsRead"})
+
+SUBSCRIPTIONS: Mapping[str, Access] = {
+    "alerts": Access(WATCHERS),  # the caller's own alerts, as they are written
 }
 
 FIELDS: Mapping[str, Access] = {
@@ -240,13 +259,22 @@ def require_personal_data(principal: Principal) -> Principal:
 
 def root_access(operation: str, field: str) -> Access | None:
     """The declaration of a root field (`operation` query or mutation), or None."""
-    table: Mapping[str, Access] = MUTATIONS if operation == "mutation" else QUERIES
-    return table.get(field)
+    tables: Mapping[str, Mapping[str, Access]] = {
+        "query": QUERIES,
+        "mutation": MUTATIONS,
+        "subscription": SUBSCRIPTIONS,
+    }
+    return tables.get(operation, {}).get(field)
 
 
 def _root_fields(schema: GraphQLSchema) -> dict[str, set[str]]:
     found: dict[str, set[str]] = {}
-    for operation, root in (("query", schema.query_type), ("mutation", schema.mutation_type)):
+    roots = (
+        ("query", schema.query_type),
+        ("mutation", schema.mutation_type),
+        ("subscription", schema.subscription_type),
+    )
+    for operation, root in roots:
         found[operation] = set(root.fields) if root is not None else set()
     return found
 
@@ -255,7 +283,10 @@ def undeclared(schema: GraphQLSchema) -> list[str]:
     """Root fields of `schema` without a declaration here (each is refused to everyone)."""
     roots = _root_fields(schema)
     missing = [f"Query.{f}" for f in sorted(roots["query"] - set(QUERIES))]
-    return missing + [f"Mutation.{f}" for f in sorted(roots["mutation"] - set(MUTATIONS))]
+    missing += [f"Mutation.{f}" for f in sorted(roots["mutation"] - set(MUTATIONS))]
+    return missing + [
+        f"Subscription.{f}" for f in sorted(roots["subscription"] - set(SUBSCRIPTIONS))
+    ]
 
 
 def stale(schema: GraphQLSchema) -> list[str]:
@@ -263,6 +294,7 @@ def stale(schema: GraphQLSchema) -> list[str]:
     roots = _root_fields(schema)
     problems = [f"Query.{f}" for f in sorted(set(QUERIES) - roots["query"])]
     problems += [f"Mutation.{f}" for f in sorted(set(MUTATIONS) - roots["mutation"])]
+    problems += [f"Subscription.{f}" for f in sorted(set(SUBSCRIPTIONS) - roots["subscription"])]
     for coordinate in FIELDS:
         if _field(schema, coordinate) is None:
             problems.append(coordinate)

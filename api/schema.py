@@ -18,6 +18,7 @@ from api.extensions.limits import limit_extensions
 from api.extensions.parse_cache import CachedParse
 from api.extensions.validation_cache import StandardValidationCache
 from api.observability.tracing import ObservedOperation
+from resolvers.alerts.resolvers import AlertMutations, AlertQueries, AlertSubscriptions
 from resolvers.analyst.queries import AnalystQueries
 from resolvers.audit.queries import AuditQueries
 from resolvers.records.mutations import RecordMutations
@@ -44,12 +45,22 @@ Query = merge_types(
         RiskQueries,
         AuditQueries,
         AnalystQueries,
+        AlertQueries,
     ),
 )
 Mutation = merge_types(
     "Mutation",
-    (SubjectMutations, RecordMutations, SanctionMutations, NoticeMutations, RiskMutations),
+    (
+        SubjectMutations,
+        RecordMutations,
+        SanctionMutations,
+        NoticeMutations,
+        RiskMutations,
+        AlertMutations,
+    ),
 )
+
+Subscription = merge_types("Subscription", (AlertSubscriptions,))
 
 
 class CreditGraphSchema(Schema):
@@ -70,6 +81,7 @@ TYPES = [*SUBJECT_TYPES, *RECORD_TYPES]
 schema = CreditGraphSchema(
     query=Query,
     mutation=Mutation,
+    subscription=Subscription,
     types=TYPES,
     execution_context_class=FastExecutionContext,
     extensions=[

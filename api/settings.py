@@ -108,6 +108,9 @@ class Settings(BaseSettings):
     # Linked-risk indicators follow changes through an outbox the API drains every this many
     # seconds (graph/risk/refresh.py); 0 runs no worker (`creditgraph analytics refresh` drains).
     risk_refresh_interval: float = Field(default=2.0, alias="RISK_REFRESH_INTERVAL", ge=0)
+    # Alerts for watch-lists follow changes through their own outbox (graph/alerts/fanout.py),
+    # served every this many seconds (and at once after a change of this process); 0: none.
+    alert_interval: float = Field(default=0.5, alias="ALERT_INTERVAL", ge=0)
 
     # HTTP hygiene (api/graphql_http.py, api/middleware.py). Introspection unset: on except in
     # production. A batch is a JSON array of operations; 0 turns batching off.

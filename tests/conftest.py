@@ -69,6 +69,7 @@ def settings(graph_server: ServerInfo) -> Settings:
         # No background refresh: tests drain the linked-risk outbox when they mean to
         # (tests/test_linked_risk.py runs the worker on its own app).
         "RISK_REFRESH_INTERVAL": 0,
+        "ALERT_INTERVAL": 0,  # likewise the alert fan-out (tests/test_alerts_api.py runs its own)
     }
     return Settings(_env_file=None, **values)  # type: ignore[call-arg]
 

@@ -30,7 +30,15 @@ from graphql import (
 )
 
 from api.auth import Role
-from api.permissions import FIELDS, HIDDEN_ARGUMENTS, MUTATIONS, QUERIES, stale, undeclared
+from api.permissions import (
+    FIELDS,
+    HIDDEN_ARGUMENTS,
+    MUTATIONS,
+    QUERIES,
+    WORKSPACE_MUTATIONS,
+    stale,
+    undeclared,
+)
 from api.schema import schema
 from tests.conftest import GQL
 
@@ -52,7 +60,11 @@ def test_no_declaration_names_what_the_schema_lacks() -> None:
 
 
 def test_every_mutation_is_for_officers_and_admins_only() -> None:
-    assert {m.roles for m in MUTATIONS.values()} == {(Role.OFFICER, Role.ADMIN)}
+    changes = {n: m for n, m in MUTATIONS.items() if n not in WORKSPACE_MUTATIONS}
+    assert {m.roles for m in changes.values()} == {(Role.OFFICER, Role.ADMIN)}
+    # The workspace (watches, read marks) changes no credit data: investigators keep their own.
+    workspace = {MUTATIONS[n].roles for n in WORKSPACE_MUTATIONS}
+    assert workspace == {(Role.INVESTIGATOR, Role.OFFICER, Role.ADMIN)}
 
 
 # -- minimal documents -------------------------------------------------------------------------

@@ -21,7 +21,7 @@ def test_every_type_and_field_has_a_description() -> None:
     for name, gtype in schema._schema.type_map.items():
         if name.startswith("__") or name in BUILTIN_SCALARS:
             continue
-        if name in ("Query", "Mutation"):
+        if name in ("Query", "Mutation", "Subscription"):
             pass
         elif not gtype.description:
             missing.append(name)

@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from graph import audit
+from graph.alerts import events as alert_events
 from graph.audit import Actor, Principal
 from graph.cypher import statement
 from graph.executor import Executor, Tx
@@ -106,6 +107,10 @@ class Batch:
         ]
         return ids, any(i in created for i in self.rows)
 
+    def created(self, done: frozenset[int], created: frozenset[int]) -> list[str]:
+        """The ids of the rows the batch created (not updated)."""
+        return [self.ids[n] for n, i in enumerate(self.rows) if i in done and i in created]
+
 
 @dataclass
 class Propagator:
@@ -153,6 +158,8 @@ class Propagator:
     ) -> Propagated:
         """Propagate a batch's sources in the transaction that writes them."""
         ids, new = batch.written(done, created)
+        if batch.kind == LIST_ENTRY:  # an imported court list: the watches hear of its entries
+            await alert_events.entries(tx, batch.created(done, created), "ADDED")
         if not ids:
             return Propagated()
         return await propagate_sources(

@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from graph import audit
+from graph.alerts import events as alert_events
 from graph.audit import Principal
 from graph.cypher import statement
 from graph.errors import Conflict, NotFound
@@ -133,6 +134,9 @@ async def write_one(
         if 0 not in done:
             return Propagated()  # nothing written: nothing to propagate or audit
         effects = await _propagate(tx, planned, day, created=0 in created)
+        if planned.lane is ROLES and 0 in created:  # a new tie: the watches near either end
+            tie = (planned.params["h"], planned.params["o"], planned.group)
+            await alert_events.roles(tx, [tie], "ADDED")
         await request_refresh(tx, _subjects(planned))
         await audit.record_event(tx, by, operation, model, [*_affected(planned), *effects.changed])
         return effects.counts
@@ -171,6 +175,7 @@ async def end_role(
                 field="from",
             )
         effects = await _restart(tx, data.uscc, day) if data.role in FOLLOWED_ROLES else _Effects()
+        await alert_events.roles(tx, [(data.holderId, data.uscc, data.role)], "REMOVED")
         await request_refresh(tx, [data.holderId, data.uscc])
         affected = [data.holderId, data.uscc, *effects.changed]
         await audit.record_event(tx, by, operation, data, affected)

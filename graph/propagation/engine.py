@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from graph.alerts import events as alert_events
 from graph.cypher import statement
 from graph.executor import Record, Tx
 from graph.propagation.plan import (
@@ -269,6 +270,7 @@ async def propagate(
     values and creates nothing.
     """
     outcome = outcome or Outcome()
+    marks = len(outcome.created_flags), len(outcome.ended_flags), len(outcome.created_entries)
     pending = await load_sources(tx, kind, list(dict.fromkeys(ids)))
     for _ in range(MAX_ROUNDS):
         if not pending:
@@ -285,6 +287,10 @@ async def propagate(
         await write(tx, step, on, outcome)
         await end_stale(tx, pending, step, on, outcome)
         pending = await load_sources(tx, LIST_ENTRY, derived)
+    # What this pass changed, for the watches (graph/alerts): committed with it or not at all.
+    await alert_events.flags(tx, outcome.created_flags[marks[0] :], "ADDED")
+    await alert_events.flags(tx, outcome.ended_flags[marks[1] :], "REMOVED")
+    await alert_events.entries(tx, outcome.created_entries[marks[2] :], "ADDED")
     return outcome
 
 

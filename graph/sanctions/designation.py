@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
 from graph import audit
+from graph.alerts import events as alert_events
 from graph.audit import Principal
 from graph.cypher import statement
 from graph.errors import BadUserInput, Conflict, NotFound
@@ -100,6 +101,7 @@ async def designate_in(
         actor=principal.id,
     )
     entry_ids = [r["entryId"] for r in rows]
+    await alert_events.entries(tx, entry_ids, "ADDED")
     outcome = await engine.propagate_entries(tx, entry_ids, on=on)
     if linked_risk:  # indicators (analytics, graph/risk/) follow; the worker refreshes them
         await request_refresh(tx, [d.subjectId for d in items])

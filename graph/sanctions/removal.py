@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
+from graph.alerts import events as alert_events
 from graph.cypher import statement
 from graph.executor import Tx
 from graph.propagation.engine import END_FLAGS, GET_ENTRY_FLAGS, GET_ENTRY_NOTICES, WITHDRAW_NOTICES
@@ -83,6 +84,8 @@ async def remove_entries(
     terminated = await tx.run(TERMINATE_APPLICATIONS, ids=removal.entries, reason=reason, on=on)
     removal.applications = [r["applicationId"] for r in terminated]
     removal.authorities = sorted({r["authorityId"] for r in terminated})
+    await alert_events.entries(tx, removal.entries, "REMOVED")
+    await alert_events.flags(tx, removal.flags, "REMOVED")
     if linked_risk:
         await request_refresh(tx, removal.subjects)
     return removal

@@ -1,0 +1,1 @@
+"""Watch-lists and alerts: queries, mutations and the `alerts` subscription."""
