@@ -129,8 +129,10 @@ def create_app(
                 await on_startup(executor, settings.id_hash_key.get_secret_value().encode())
             app.state.executor = executor
             async with (
-                refresh_worker(executor, settings.risk_refresh_interval) as worker,
-                alert_worker(executor, settings.alert_interval) as alerts,
+                refresh_worker(
+                    executor, settings.risk_refresh_interval, settings.lease_ttl
+                ) as worker,
+                alert_worker(executor, settings.alert_interval, settings.lease_ttl) as alerts,
             ):
                 app.state.alert_worker = alerts
                 if metrics is not None:

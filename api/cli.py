@@ -70,6 +70,11 @@ def serve(args: argparse.Namespace, settings: Settings) -> int:
 
         asyncio.run(probe())
 
+    if args.workers < 1:
+        return fail(f"--workers must be at least 1, got {args.workers}")
+    if args.workers > 1:
+        return _serve_processes(args, settings, log_config)
+
     on_startup = None
     if args.demo:
         from seeds.demo import load_demo
@@ -97,6 +102,59 @@ def serve(args: argparse.Namespace, settings: Settings) -> int:
     server.startup = startup  # type: ignore[method-assign]
     server.run()
     return 0 if server.started else 1
+
+
+def _serve_processes(args: argparse.Namespace, settings: Settings, log_config: Any) -> int:
+    """`serve --workers N`: N uvicorn processes on one socket, each a whole API with its
+    background workers on (leases let one at a time serve each outbox: graph/leases.py). This
+    process prepares the database once (the embedded server, kept for the lifetime of the
+    service; migrations; the demo data) and supervises the workers."""
+    import os
+
+    import uvicorn
+
+    from api.database import embedded_server
+    from graph.migrate import migrate
+
+    server = None
+    if settings.embedded:
+        server = embedded_server(settings)
+        if server.running() is None:
+            server.start(attached=True)
+        else:
+            server = None  # someone else's (`creditgraph db start`): leave it running
+
+    async def prepare(executor: Any) -> int:
+        await migrate(executor)
+        if args.demo:
+            from seeds.demo import load_demo
+
+            await load_demo(executor, settings.id_hash_key.get_secret_value().encode())
+        return 0
+
+    try:
+        run_async(prepare, settings)
+        # The workers build their settings from the environment (create_app's factory form).
+        os.environ["HOST"], os.environ["PORT"] = settings.host, str(settings.port)
+        print(
+            f"CreditGraph is serving GraphQL at http://{settings.host}:{settings.port}/graphql "
+            f"with {args.workers} processes",
+            flush=True,
+        )
+        uvicorn.run(
+            "api.app:create_app",
+            factory=True,
+            host=settings.host,
+            port=settings.port,
+            workers=args.workers,
+            log_level=settings.log_level.lower(),
+            log_config=log_config,
+            access_log=False,
+        )
+    finally:
+        if server is not None:
+            server.stop()
+    return 0
 
 
 # -- db ------------------------------------------------------------------------------------
@@ -185,6 +243,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--host", help="bind address (default: HOST setting, 127.0.0.1)")
     p.add_argument("--port", type=int, help="port (default: PORT setting, 8000)")
     p.add_argument("--demo", action="store_true", help="load the demo data before serving")
+    p.add_argument(
+        "--workers",
+        type=int,
+        default=1,
+        metavar="N",
+        help="API processes on the one port (default 1); each runs the background workers, "
+        "which take turns through leases in the database",
+    )
 
     p = sub.add_parser(
         "db",

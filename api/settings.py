@@ -111,6 +111,9 @@ class Settings(BaseSettings):
     # Alerts for watch-lists follow changes through their own outbox (graph/alerts/fanout.py),
     # served every this many seconds (and at once after a change of this process); 0: none.
     alert_interval: float = Field(default=0.5, alias="ALERT_INTERVAL", ge=0)
+    # Each worker runs where it holds its lease (graph/leases.py); a process that dies holds it
+    # no longer than this many seconds.
+    lease_ttl: float = Field(default=15.0, alias="LEASE_TTL", ge=1)
 
     # HTTP hygiene (api/graphql_http.py, api/middleware.py). Introspection unset: on except in
     # production. A batch is a JSON array of operations; 0 turns batching off.

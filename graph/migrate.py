@@ -14,8 +14,14 @@ The service runs this at start; `creditgraph migrate` runs it on demand.
 
 from __future__ import annotations
 
+import asyncio
+import random
+
 from graph.cypher import REGISTRY, Statement
+from graph.errors import Conflict
 from graph.executor import Executor
+
+CONFLICT_ATTEMPTS = 5
 
 
 def schema_statements() -> list[Statement]:
@@ -25,7 +31,22 @@ def schema_statements() -> list[Statement]:
 
 
 async def migrate(executor: Executor, *, reference_data: bool = True) -> int:
-    """Apply the schema (and load the reference data); returns how many schema statements ran."""
+    """Apply the schema (and load the reference data); returns how many schema statements ran.
+
+    Several API processes starting at once all migrate (`serve --workers N`, replicas): two
+    creating the same reference row collide on its unique key. Every step is idempotent, so the
+    one that lost runs again from the start after a short random pause."""
+    for attempt in range(CONFLICT_ATTEMPTS):
+        try:
+            return await _migrate(executor, reference_data)
+        except Conflict:
+            if attempt == CONFLICT_ATTEMPTS - 1:
+                raise
+            await asyncio.sleep(random.uniform(0.1, 0.5) * (attempt + 1))
+    raise AssertionError("unreachable")
+
+
+async def _migrate(executor: Executor, reference_data: bool) -> int:
     statements = schema_statements()
     for stmt in statements:
         await executor.write(stmt)

@@ -18,7 +18,7 @@ import asyncio
 import json
 import logging
 import time
-from collections.abc import AsyncIterator, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from contextlib import asynccontextmanager, suppress
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -28,6 +28,7 @@ from graph.alerts.store import ARRIVALS
 from graph.cypher import statement
 from graph.errors import Conflict, LimitExceeded, NotFound, Unavailable
 from graph.executor import Executor, Record, Tx
+from graph.leases import DEFAULT_TTL, Lease
 from graph.network import Hop, Reached, related_parties
 
 GET_EVENTS = statement("alerts/get_events")
@@ -39,6 +40,7 @@ TAKE_ALERT_NUMBERS = statement("alerts/take_alert_numbers")
 CREATE_ALERTS = statement("alerts/create_alerts")
 DELETE_EVENTS = statement("alerts/delete_events")
 
+LEASE = "alert-fanout"
 EVENTS_PER_ROUND = 100
 CONFLICT_RERUNS = 3
 MAX_WALK = 50_000  # subjects one event's walk may reach (a group head's network: ~5,000)
@@ -193,23 +195,27 @@ async def serve_round(executor: Executor, served: Served | None = None) -> Serve
     return served
 
 
-async def drain(executor: Executor) -> Served:
-    """Serve every waiting event (the command line, tests, the end of an import)."""
+async def drain(executor: Executor, *, keep: Callable[[], Awaitable[bool]] | None = None) -> Served:
+    """Serve every waiting event (the command line, tests, the end of an import). `keep` (a
+    worker renewing its lease) is asked before each round; False stops there."""
     served = Served()
-    while True:
+    while keep is None or await keep():
         before = served.events
         await serve_round(executor, served)
         if served.events == before:
             return served
+    return served
 
 
 class AlertWorker:
     """Serves the outbox in the API process every `interval` seconds; `wake` serves at once (a
-    mutation of this process that wrote events need not wait for the next tick)."""
+    mutation of this process that wrote events need not wait for the next tick). Every API
+    process runs one; the `alert-fanout` lease (graph/leases.py) lets one at a time serve."""
 
-    def __init__(self, executor: Executor, interval: float) -> None:
+    def __init__(self, executor: Executor, interval: float, lease_ttl: float = DEFAULT_TTL) -> None:
         self.executor = executor
         self.interval = interval
+        self.lease = Lease(executor, LEASE, ttl=max(lease_ttl, 3 * interval))
         self.last_backlog: Backlog | None = None
         self.checked_at: float | None = None
         self.failures = 0
@@ -226,8 +232,8 @@ class AlertWorker:
             try:
                 self.last_backlog = await backlog(self.executor)
                 self.checked_at = time.time()
-                if self.last_backlog.pending:
-                    served = await drain(self.executor)
+                if self.last_backlog.pending and await self.lease.claim():
+                    served = await drain(self.executor, keep=self.lease.claim)
                     if served.alerts:
                         ARRIVALS.notify()
                         log.info("alerts: %d events, %d alerts", served.events, served.alerts)
@@ -240,12 +246,14 @@ class AlertWorker:
 
 
 @asynccontextmanager
-async def alert_worker(executor: Executor, interval: float) -> AsyncIterator[AlertWorker | None]:
+async def alert_worker(
+    executor: Executor, interval: float, lease_ttl: float = DEFAULT_TTL
+) -> AsyncIterator[AlertWorker | None]:
     """Run an `AlertWorker` for the duration of the block; `interval` 0 runs none."""
     if interval <= 0:
         yield None
         return
-    worker = AlertWorker(executor, interval)
+    worker = AlertWorker(executor, interval, lease_ttl)
     task = asyncio.create_task(worker.run(), name="alert-fanout")
     try:
         yield worker
@@ -253,3 +261,5 @@ async def alert_worker(executor: Executor, interval: float) -> AsyncIterator[Ale
         task.cancel()
         with suppress(asyncio.CancelledError):
             await task
+        with suppress(Exception):  # a database already gone: the lease lapses by itself
+            await worker.lease.release()

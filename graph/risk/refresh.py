@@ -15,7 +15,7 @@ import asyncio
 import logging
 import time
 import uuid
-from collections.abc import AsyncIterator, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from contextlib import asynccontextmanager, suppress
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
@@ -23,6 +23,7 @@ from datetime import UTC, date, datetime
 from graph.cypher import statement
 from graph.errors import Unavailable
 from graph.executor import Executor, Tx
+from graph.leases import DEFAULT_TTL, Lease
 from graph.risk.linked import affected_targets, refresh_targets
 from graph.risk.progress import Progress, batched
 
@@ -33,6 +34,7 @@ GET_REQUESTS = statement("risk/get_refresh_requests")
 DELETE_REQUESTS = statement("risk/delete_refresh_requests")
 COUNT_REQUESTS = statement("risk/count_refresh_requests")
 REQUESTS_PER_ROUND = 200
+LEASE = "linked-risk-refresh"
 TARGETS_PER_TX = 100  # bounds a refresh transaction's time and memory (a group head: ~500 targets)
 
 
@@ -65,14 +67,21 @@ async def backlog(executor: Executor) -> Backlog:
 
 
 async def drain(
-    executor: Executor, *, as_of: date | None = None, progress: bool = False
+    executor: Executor,
+    *,
+    as_of: date | None = None,
+    progress: bool = False,
+    keep: Callable[[], Awaitable[bool]] | None = None,
 ) -> Drained:
     """Serve every pending request, oldest first, until none is left. Each target's indicators
     are replaced whole in one transaction; a request is removed once its targets are done, so a
-    failure part-way leaves it for the next drain."""
+    failure part-way leaves it for the next drain. `keep` (a worker renewing its lease) is asked
+    before each round; False stops the drain there."""
     done = Drained()
     with Progress("linked-risk refresh", None, enabled=progress) as bar:
         while requests := await executor.read(GET_REQUESTS, limit=REQUESTS_PER_ROUND):
+            if keep is not None and not await keep():
+                break
             sids = [r["sid"] for r in requests]
 
             async def affected(tx: Tx, sids: list[str] = sids) -> list[str]:
@@ -115,16 +124,18 @@ async def _refresh(executor: Executor, chunk: list[str], as_of: date | None, don
 
 
 class RefreshWorker:
-    """Drains the outbox in the API process every `interval` seconds. One worker per
-    deployment: two draining the same request could both write its targets.
+    """Drains the outbox in the API process every `interval` seconds, while it holds the
+    `linked-risk-refresh` lease (graph/leases.py): every API process runs one, and one at a time
+    drains, so no two write the same target. The lease is renewed before each drain round.
 
     Each round first counts the backlog (one small read, instead of the drain's first read
     when nothing waits) and keeps what it saw, with the time and the failed rounds so far,
     for the metrics (api/observability/metrics.py) to read without querying the database."""
 
-    def __init__(self, executor: Executor, interval: float) -> None:
+    def __init__(self, executor: Executor, interval: float, lease_ttl: float = DEFAULT_TTL) -> None:
         self.executor = executor
         self.interval = interval
+        self.lease = Lease(executor, LEASE, ttl=max(lease_ttl, 3 * interval))
         self.last_backlog: Backlog | None = None
         self.checked_at: float | None = None  # Unix time of the last count
         self.failures = 0
@@ -135,9 +146,9 @@ class RefreshWorker:
             try:
                 self.last_backlog = await backlog(self.executor)
                 self.checked_at = time.time()
-                if not self.last_backlog.pending:
+                if not self.last_backlog.pending or not await self.lease.claim():
                     continue
-                done = await drain(self.executor)
+                done = await drain(self.executor, keep=self.lease.claim)
             except Unavailable as exc:
                 self.failures += 1
                 log.warning("linked-risk refresh waits for the database: %s", exc.message)
@@ -156,13 +167,13 @@ class RefreshWorker:
 
 @asynccontextmanager
 async def refresh_worker(
-    executor: Executor, interval: float
+    executor: Executor, interval: float, lease_ttl: float = DEFAULT_TTL
 ) -> AsyncIterator[RefreshWorker | None]:
     """Run a `RefreshWorker` for the duration of the block; `interval` 0 runs none."""
     if interval <= 0:
         yield None
         return
-    worker = RefreshWorker(executor, interval)
+    worker = RefreshWorker(executor, interval, lease_ttl)
     task = asyncio.create_task(worker.run(), name="linked-risk-refresh")
     try:
         yield worker
@@ -170,3 +181,5 @@ async def refresh_worker(
         task.cancel()
         with suppress(asyncio.CancelledError):
             await task
+        with suppress(Exception):  # a database already gone: the lease lapses by itself
+            await worker.lease.release()
