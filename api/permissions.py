@@ -70,6 +70,7 @@ AUDITORS = (ADMIN,)
 ANALYSTS = (ANALYST, ADMIN)  # analyst Cypher (runCypher and the analytics files)
 PERSONAL_DATA_ROLES = (INVESTIGATOR, OFFICER)
 WATCHERS = (INVESTIGATOR, OFFICER, ADMIN)  # watch-lists: their own (admins: everyone's)
+TRIAGERS = (INVESTIGATOR, OFFICER)  # who judges an indicator or an alert (case work)
 
 
 @dataclass(frozen=True)
@@ -151,10 +152,16 @@ MUTATIONS: Mapping[str, MutationAccess] = {
     "watch": MutationAccess(WATCHERS),
     "unwatch": MutationAccess(WATCHERS),
     "markAlertsRead": MutationAccess(WATCHERS),
+    "triageAlert": MutationAccess(TRIAGERS),  # the caller's own alerts
+    # A judgement on an analytics result, not a change of credit data (sanction flags cannot
+    # be triaged): investigators and officers.
+    "triageIndicator": MutationAccess(TRIAGERS),
 }
 
 # Workspace mutations: what a caller keeps for itself (watches, read marks), open to WATCHERS.
 WORKSPACE_MUTATIONS = frozenset({"watch", "unwatch", "markAlertsRead"})
+# Triage: investigators' and officers' judgement of indicators and alerts (graph/risk/triage.py).
+TRIAGE_MUTATIONS = frozenset({"triageAlert", "triageIndicator"})
 
 SUBSCRIPTIONS: Mapping[str, Access] = {
     "alerts": Access(WATCHERS),  # the caller's own alerts, as they are written

@@ -35,6 +35,7 @@ from api.permissions import (
     HIDDEN_ARGUMENTS,
     MUTATIONS,
     QUERIES,
+    TRIAGE_MUTATIONS,
     WORKSPACE_MUTATIONS,
     stale,
     undeclared,
@@ -60,11 +61,13 @@ def test_no_declaration_names_what_the_schema_lacks() -> None:
 
 
 def test_every_mutation_is_for_officers_and_admins_only() -> None:
-    changes = {n: m for n, m in MUTATIONS.items() if n not in WORKSPACE_MUTATIONS}
+    own = WORKSPACE_MUTATIONS | TRIAGE_MUTATIONS
+    changes = {n: m for n, m in MUTATIONS.items() if n not in own}
     assert {m.roles for m in changes.values()} == {(Role.OFFICER, Role.ADMIN)}
     # The workspace (watches, read marks) changes no credit data: investigators keep their own.
     workspace = {MUTATIONS[n].roles for n in WORKSPACE_MUTATIONS}
     assert workspace == {(Role.INVESTIGATOR, Role.OFFICER, Role.ADMIN)}
+    assert {MUTATIONS[n].roles for n in TRIAGE_MUTATIONS} == {(Role.INVESTIGATOR, Role.OFFICER)}
 
 
 # -- minimal documents -------------------------------------------------------------------------

@@ -19,6 +19,8 @@ from graph.executor import Tx
 CREATE_ENTRY_EVENTS = statement("alerts/create_entry_events")
 CREATE_FLAG_EVENTS = statement("alerts/create_flag_events")
 CREATE_ROLE_EVENTS = statement("alerts/create_role_events")
+CREATE_INDICATOR_EVENTS = statement("alerts/create_indicator_events")
+COUNT_FOLLOWERS = statement("alerts/count_followers")
 
 Change = Literal["ADDED", "REMOVED"]
 KINDS = ("LIST_ENTRY", "FLAG", "RISK_INDICATOR", "GRADE", "ROLE")
@@ -41,6 +43,36 @@ async def roles(tx: Tx, links: Sequence[tuple[str, str, str]], change: Change) -
     if links:
         rows = [{"holder": h, "organization": o, "role": r} for h, o, r in links]
         await tx.run(CREATE_ROLE_EVENTS, roles=rows, **_stamp(change))
+
+
+async def indicators(
+    tx: Tx,
+    before: Sequence[tuple[str, str, str]],
+    after: Sequence[tuple[str, str, str]],
+    *,
+    rule_id: str,
+    indicator_type: str,
+) -> None:
+    """Linked-risk indicators a replacement created or removed, each as (id, target, source).
+    A recomputation touches every indicator, so nothing is written while no watch follows them
+    (a watch made meanwhile hears of the next change)."""
+    old, new = {i[0]: i for i in before}, {i[0]: i for i in after}
+    added = [new[k] for k in sorted(new.keys() - old.keys())]
+    removed = [old[k] for k in sorted(old.keys() - new.keys())]
+    if not added and not removed:
+        return
+    row = await tx.one(COUNT_FOLLOWERS, kind="RISK_INDICATOR")
+    if row is None or not row["followers"]:
+        return
+    for change, items in (("ADDED", added), ("REMOVED", removed)):
+        if items:
+            await tx.run(
+                CREATE_INDICATOR_EVENTS,
+                indicators=[{"indicatorId": i, "target": t, "source": s} for i, t, s in items],
+                ruleId=rule_id,
+                indicatorType=indicator_type,
+                **_stamp(change),  # type: ignore[arg-type]
+            )
 
 
 def _stamp(change: Change) -> dict[str, object]:

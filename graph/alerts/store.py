@@ -44,6 +44,9 @@ class Alert:
     occurred_at: datetime
     created_at: datetime
     read: bool
+    triage: str | None = None  # CONFIRMED or DISMISSED by the owner
+    triage_reason: str | None = None
+    triaged_at: datetime | None = None
 
     @classmethod
     def from_row(cls, row: Record) -> Alert:
@@ -66,6 +69,9 @@ class Alert:
             occurred_at=row["occurredAt"],
             created_at=row["createdAt"],
             read=bool(row["read"]),
+            triage=row.get("triage"),
+            triage_reason=row.get("triageReason"),
+            triaged_at=row.get("triagedAt"),
         )
 
 

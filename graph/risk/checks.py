@@ -9,7 +9,6 @@ answer is the approving department's call. "In force" is graph/rules/in_force.py
 
 from __future__ import annotations
 
-import json
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -20,6 +19,7 @@ from graph.errors import BadUserInput, NotFound
 from graph.executor import Executor, Record, Tx
 from graph.identifiers import normalize_uscc
 from graph.risk.grading import GradeResult, grade_inputs_tx, grade_of
+from graph.risk.linked import decoded
 from graph.risk.schemes import SCHEMES
 from graph.rules.in_force import IN_FORCE
 
@@ -101,9 +101,7 @@ async def credit_check(
             GET_ACTIVE_ENTRIES, sids=[sid], listStatuses=list(IN_FORCE), asOf=day
         )
         flags = await tx.run(GET_ACTIVE_FLAGS, sids=[sid], asOf=day)
-        indicators = await tx.run(GET_INDICATORS, sids=[sid])
-        for ind in indicators:
-            ind["evidence"] = json.loads(ind["evidence"]) if ind.get("evidence") else []
+        indicators = [decoded(i) for i in await tx.run(GET_INDICATORS, sids=[sid])]
         result = verdict(entries, flags, indicators, grade.grade)
         check = CreditCheck(
             check_id="CC" + uuid.uuid4().hex[:16].upper(),

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any, Literal
 
+from graph.alerts import events as alert_events
 from graph.cypher import statement
 from graph.executor import Executor, Record, Tx
 from graph.explain.sentences import indicator_rationale
@@ -39,6 +40,7 @@ from graph.risk.grading import (
 )
 from graph.risk.progress import Progress, batched, batched_by_weight
 from graph.risk.schemes import SCHEMES
+from graph.risk.triage import status as triage_status
 
 log = logging.getLogger(__name__)
 
@@ -50,6 +52,7 @@ GET_CANDIDATES = statement("risk/get_linked_candidates")
 GET_AFFECTED = statement("risk/get_linked_affected")
 GET_SOURCE_CANDIDATES = statement("risk/get_source_candidates")
 DELETE_INDICATORS = statement("risk/delete_linked_indicators")
+GET_KEYS = statement("risk/get_linked_indicator_keys")
 CREATE_INDICATORS = statement("risk/create_linked_indicators")
 DELETE_STALE = statement("risk/delete_stale_indicators")
 GET_INDICATORS = statement("risk/get_risk_indicators")
@@ -358,12 +361,24 @@ async def refresh_targets(tx: Tx, targets: Sequence[str], as_of: date | None = N
             candidates.update(row["viaChains"])
     sources = await sources_among(tx, sorted(candidates), day)
     rows = build_indicators(await paths_to(tx, targets, sorted(sources), day), sources)
-    for chunk in batched(list(targets), BATCH):
+    await _replace(tx, list(targets), rows, f"refresh-{uuid.uuid4().hex}")
+    return len(rows)
+
+
+async def _replace(tx: Tx, targets: list[str], rows: list[Record], run_id: str) -> None:
+    """Replace the targets' indicators with `rows`, telling the watches (graph/alerts) which
+    (target, source) pairs appeared or went."""
+    before: list[tuple[str, str, str]] = []
+    for chunk in batched(targets, BATCH):
+        keys = await tx.run(GET_KEYS, targets=chunk, indicatorType=RULE.indicator_type)
+        before += [(k["indicatorId"], k["target"], k["source"]) for k in keys]
         await tx.run(DELETE_INDICATORS, targets=chunk, indicatorType=RULE.indicator_type)
-    run_id = f"refresh-{uuid.uuid4().hex}"
     for part in batched_by_weight(rows, _row_weight, limit=PAYLOAD, size=BATCH):
         await tx.run(CREATE_INDICATORS, **_write_params(part, run_id))
-    return len(rows)
+    after = [(r["indicatorId"], r["target"], r["source"]) for r in rows]
+    await alert_events.indicators(
+        tx, before, after, rule_id=RULE.rule_id, indicator_type=RULE.indicator_type
+    )
 
 
 @dataclass(frozen=True)
@@ -432,9 +447,7 @@ async def recompute_all_linked_risk(
             async def write(
                 tx: Tx, targets: list[str] = targets, batch: list[Record] = batch
             ) -> None:
-                await tx.run(DELETE_INDICATORS, targets=targets, indicatorType=RULE.indicator_type)
-                for part in batched_by_weight(batch, _row_weight, limit=PAYLOAD, size=BATCH):
-                    await tx.run(CREATE_INDICATORS, **_write_params(part, run_id))
+                await _replace(tx, targets, batch, run_id)
 
             await executor.unit(write, name="risk.linked.write")
             bar.update(len(chunk))
@@ -453,9 +466,17 @@ async def recompute_all_linked_risk(
 
 # -- reading ---------------------------------------------------------------------------------
 async def indicators_of(executor: Executor, sids: Sequence[str]) -> dict[str, list[Record]]:
-    """Stored risk indicators per subject, strongest first, evidence decoded."""
+    """Stored risk indicators per subject, strongest first, evidence decoded, with their triage
+    and its status against the evidence now (graph/risk/triage.py)."""
     grouped: dict[str, list[Record]] = defaultdict(list)
     for row in await executor.read(GET_INDICATORS, sids=list(sids)):
-        row["evidence"] = json.loads(row["evidence"]) if row.get("evidence") else []
-        grouped[row["sid"]].append(row)
+        grouped[row["sid"]].append(decoded(row))
     return grouped
+
+
+def decoded(row: Record) -> Record:
+    """An indicator row as read: its triage status (judged on the stored evidence), then the
+    evidence decoded."""
+    row["triageStatus"] = triage_status(row)
+    row["evidence"] = json.loads(row["evidence"]) if row.get("evidence") else []
+    return row

@@ -17,7 +17,9 @@ from api.pagination import Connection, build, decode_cursor, window
 from api.permissions import SUBSCRIPTIONS
 from graph.alerts import store, watches
 from graph.errors import BadUserInput
+from graph.risk import triage
 from resolvers.alerts.types import Alert, AlertEventKind, AlertPage, MarkedRead, Watch
+from resolvers.risk.types import TriageDecision
 
 POLL_SECONDS = 1.0  # how often a subscription reads the store when this process wrote nothing
 MAX_ALERTS = 500
@@ -121,6 +123,23 @@ class AlertMutations:
             ctx.executor, ctx.principal, [str(i) for i in ids or []], _after(up_to)
         )
         return MarkedRead(marked=marked)
+
+    @strawberry.mutation(
+        description="Confirm or dismiss one of your alerts, with a reason (audited). "
+        "Errors: BAD_USER_INPUT, NOT_FOUND."
+    )
+    async def triage_alert(
+        self,
+        info: Info[Context, None],
+        alert_id: strawberry.ID,
+        decision: TriageDecision,
+        reason: str,
+    ) -> strawberry.ID:
+        ctx = info.context
+        done = await triage.triage_alert(
+            ctx.executor, ctx.principal, str(alert_id), decision.value, reason
+        )
+        return strawberry.ID(done)
 
 
 @strawberry.type

@@ -14,6 +14,7 @@ from api.pagination import encode_cursor
 from graph.alerts.store import Alert as AlertData
 from graph.alerts.watches import Watch as WatchData
 from graph.network import Path
+from resolvers.risk.types import TriageDecision
 from resolvers.subjects.network import SubjectPath, path_from
 from resolvers.subjects.types import Subject, subject_from_row
 
@@ -97,6 +98,11 @@ class Alert:
     occurred_at: datetime = strawberry.field(description="When the change committed.")
     created_at: datetime = strawberry.field(description="When the alert was written.")
     read: bool = strawberry.field(description="Marked read by its owner.")
+    triage: TriageDecision | None = strawberry.field(
+        description="Confirmed or dismissed by its owner (null: not yet)."
+    )
+    triage_reason: str | None = strawberry.field(description="The owner's reason.")
+    triaged_at: datetime | None = strawberry.field(description="When it was triaged.")
 
     @strawberry.field(description="The changed subject (null if it no longer exists).")
     async def subject(self, info: Info[Context, None]) -> Subject | None:
@@ -131,6 +137,9 @@ class Alert:
             occurred_at=a.occurred_at,
             created_at=a.created_at,
             read=a.read,
+            triage=TriageDecision(a.triage) if a.triage else None,
+            triage_reason=a.triage_reason,
+            triaged_at=a.triaged_at,
         )
 
 

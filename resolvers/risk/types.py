@@ -411,6 +411,50 @@ def evidence_from(e: Record) -> RiskEvidencePath:
     )
 
 
+@strawberry.enum(description="A triage decision: confirmed as a real risk, or dismissed.")
+class TriageDecision(Enum):
+    CONFIRMED = "CONFIRMED"
+    DISMISSED = "DISMISSED"
+
+
+@strawberry.enum(description="Where a triaged indicator stands.")
+class TriageStatus(Enum):
+    CONFIRMED = "CONFIRMED"
+    DISMISSED = "DISMISSED"
+    CHANGED = "CHANGED"
+
+
+@strawberry.type(
+    description="An investigator's or officer's decision on an indicator. It holds while the "
+    "evidence it judged is the indicator's evidence; after a recomputation that found a new path "
+    "or source entry, `status` is CHANGED: judge it again."
+)
+class IndicatorTriage:
+    status: TriageStatus = strawberry.field(
+        description="CONFIRMED or DISMISSED as decided, or CHANGED."
+    )
+    decision: TriageDecision = strawberry.field(description="What was decided.")
+    reason: str = strawberry.field(description="Why.")
+    by: str = strawberry.field(description="Who decided (token subject).")
+    role: str = strawberry.field(description="Their role.")
+    at: datetime = strawberry.field(description="When.")
+
+
+def triage_from(row: Record) -> IndicatorTriage | None:
+    t = row.get("triage")
+    status = row.get("triageStatus")
+    if not t or status is None:
+        return None
+    return IndicatorTriage(
+        status=TriageStatus(status),
+        decision=TriageDecision(t["decision"]),
+        reason=t["reason"],
+        by=t["by"],
+        role=t["role"],
+        at=t["at"],
+    )
+
+
 @strawberry.type(
     description="A risk indicator (P19 LINKED_RISK): for prioritising supervision only, never a "
     "sanction; always explained by its evidence paths."
@@ -435,6 +479,9 @@ class RiskIndicator:
     distance: int = strawberry.field(description="Fewest edges between source and subject.")
     evidence: list[RiskEvidencePath] = strawberry.field(
         description="Strongest paths first.", metadata=cost_hint(multiplier=10)
+    )
+    triage: IndicatorTriage | None = strawberry.field(
+        description="Confirmed or dismissed by an investigator or officer (null: not triaged)."
     )
     row: strawberry.Private[Record]
 
@@ -471,6 +518,7 @@ def indicator_from(row: Record) -> RiskIndicator:
         link_kinds=[RiskLinkKind(k) for k in row.get("linkKinds") or []],
         distance=int(row.get("distance") or 0),
         evidence=[evidence_from(e) for e in row.get("evidence") or []],
+        triage=triage_from(row),
     )
 
 

@@ -1,0 +1,140 @@
+"""Triage of linked-risk indicators and alerts (issue 19), and RISK_INDICATOR alerts, on the
+`risk_linked` cast (tests/test_linked_risk.py): T_LR shares its legal representative 赵一 with
+the listed SRC, so it carries one LINKED_RISK indicator with SRC as source."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+import pytest
+
+from api.auth import Role
+from graph.alerts import fanout, store, watches
+from graph.audit import Actor, events_for
+from graph.errors import BadUserInput, NotFound
+from graph.executor import Executor
+from graph.importer import import_rows
+from graph.risk import refresh, triage
+from graph.risk.linked import indicators_of, recompute_all_linked_risk
+from graph.sanctions.inputs import RepairIn
+from graph.sanctions.lifecycle import approve_repair
+from tests.conftest import GQL
+from tests.test_alerts import designate
+from tests.test_linked_risk import DAY, KEY, U, linked
+from tests.test_propagation import A, load_cast
+
+pytestmark = pytest.mark.db
+
+INVESTIGATOR = Actor("inv-1", "investigator")
+OFFICER = Actor("officer-1", "officer")
+# A second, stronger path from SRC to T_LR: SRC holds 60 % of it.
+NEW_PATH = {
+    "kind": "role",
+    "role": "SHAREHOLDER_OF",
+    "uscc": U["T_LR"],
+    "from": "2021-01-01",
+    "holderUscc": U["SRC"],
+    "ratio": 0.6,
+}
+INDICATORS = """query($id: ID!) { linkedRiskIndicators(subjectId: $id) {
+  id source { id } triage { status decision reason by } } }"""
+TRIAGE = """mutation($id: ID!, $d: TriageDecision!, $r: String!) {
+  triageIndicator(indicatorId: $id, decision: $d, reason: $r) { id triage { status decision } } }"""
+
+__all__ = ["linked"]  # the fixture, imported for use here
+
+
+async def the_indicator(executor: Executor) -> dict[str, object]:
+    (row,) = (await indicators_of(executor, [U["T_LR"]]))[U["T_LR"]]
+    return row
+
+
+async def test_a_dismissal_survives_recomputation_until_the_evidence_changes(
+    linked: Executor,
+) -> None:
+    ind = await the_indicator(linked)
+    assert ind["triageStatus"] is None
+    target = await triage.triage_indicator(
+        linked, INVESTIGATOR, str(ind["indicatorId"]), "DISMISSED", "同名代表，非同一人"
+    )
+    assert target == U["T_LR"]
+    assert (await the_indicator(linked))["triageStatus"] == "DISMISSED"
+    # `creditgraph analytics linked-risk`: every indicator replaced, the dismissal kept.
+    await recompute_all_linked_risk(linked, progress=False, as_of=DAY)
+    again = await the_indicator(linked)
+    assert again["indicatorId"] == ind["indicatorId"]
+    assert again["triageStatus"] == "DISMISSED"
+    assert again["triage"]["reason"] == "同名代表，非同一人"
+    # A new path to the same source: the indicator comes back, marked as changed.
+    summary = await import_rows(linked, [("test", 1, NEW_PATH)], id_key=KEY, progress=False)
+    assert summary.rejected == 0
+    await recompute_all_linked_risk(linked, progress=False, as_of=DAY)
+    changed = await the_indicator(linked)
+    assert changed["indicatorId"] == ind["indicatorId"]
+    assert changed["triageStatus"] == "CHANGED"
+    ops = [e["operation"] for e in await events_for(linked, [str(ind["indicatorId"])])]
+    assert ops == ["triageIndicator"]
+
+
+async def test_sanction_flags_and_unknown_ids_are_not_triaged(executor: Executor) -> None:
+    # A listing extends to the legal representative (P1): a sanction, not an indicator.
+    await load_cast(executor)
+    done = await designate(executor, A)
+    linked = executor
+    with pytest.raises(BadUserInput, match="sanction flag"):
+        await triage.triage_indicator(linked, OFFICER, done.outcome.flags[0], "DISMISSED", "不成立")
+    with pytest.raises(NotFound):
+        await triage.triage_indicator(linked, OFFICER, "RI-NOPE", "CONFIRMED", "x")
+    with pytest.raises(BadUserInput):
+        await triage.triage_indicator(linked, OFFICER, "RI-NOPE", "CONFIRMED", "  ")
+    with pytest.raises(BadUserInput):
+        await triage.triage_indicator(linked, OFFICER, "RI-NOPE", "MAYBE", "x")
+
+
+async def test_triage_over_graphql_shows_with_the_indicator(
+    gql: GQL, linked: Executor, token: Callable[..., str]
+) -> None:
+    me = {"authorization": f"Bearer {token(Role.INVESTIGATOR, 'inv-3')}"}
+    (ind,) = (await gql(INDICATORS, {"id": U["T_LR"]}, **me))["data"]["linkedRiskIndicators"]
+    assert ind["triage"] is None
+    body = await gql(TRIAGE, {"id": ind["id"], "d": "CONFIRMED", "r": "核实属实"}, **me)
+    assert "errors" not in body, body
+    assert body["data"]["triageIndicator"]["triage"] == {
+        "status": "CONFIRMED",
+        "decision": "CONFIRMED",
+    }
+    (seen,) = (await gql(INDICATORS, {"id": U["T_LR"]}, **me))["data"]["linkedRiskIndicators"]
+    assert seen["triage"] == {
+        "status": "CONFIRMED",
+        "decision": "CONFIRMED",
+        "reason": "核实属实",
+        "by": "inv-3",
+    }
+    # Analysts read indicators but do not judge them; admins administer, they do not either.
+    for role in (Role.ANALYST, Role.ADMIN, Role.DASHBOARD):
+        other = {"authorization": f"Bearer {token(role, 'x')}"}
+        refused = await gql(TRIAGE, {"id": ind["id"], "d": "DISMISSED", "r": "no"}, **other)
+        assert refused["errors"][0]["extensions"]["code"] in {"FORBIDDEN", "UNAUTHENTICATED"}
+
+
+async def test_an_indicator_that_goes_alerts_its_watchers_with_its_source(
+    linked: Executor,
+) -> None:
+    await fanout.drain(linked)
+    w = await watches.watch(linked, INVESTIGATOR, U["T_LR"], radius=0, events=["RISK_INDICATOR"])
+    ind = await the_indicator(linked)
+    # SRC's listing is repaired: the refresh removes T_LR's indicator; the watch hears of it.
+    repair = RepairIn(entryId="RISK-L01", methods=("RECTIFICATION",))
+    await approve_repair(linked, OFFICER, repair, today=date.today())
+    await refresh.drain(linked)
+    await fanout.drain(linked)
+    alerts = await store.alerts_after(linked, INVESTIGATOR, 0, unread_only=False, limit=10)
+    got = [(a.watch_id, a.kind, a.change, a.ref, a.source_sid, a.rule_id) for a in alerts]
+    assert got == [(w.watch_id, "RISK_INDICATOR", "REMOVED", ind["indicatorId"], U["SRC"], "P19")]
+    # The owner dismisses the alert, with a reason; nobody else can.
+    with pytest.raises(NotFound):
+        await triage.triage_alert(linked, OFFICER, alerts[0].alert_id, "DISMISSED", "x")
+    await triage.triage_alert(linked, INVESTIGATOR, alerts[0].alert_id, "DISMISSED", "已修复")
+    (after,) = await store.alerts_after(linked, INVESTIGATOR, 0, unread_only=False, limit=10)
+    assert (after.triage, after.triage_reason) == ("DISMISSED", "已修复")
