@@ -35,7 +35,7 @@ from api.auth import Role, issue_token
 from api.settings import Settings
 from bench import BENCH_KEY
 from bench.city import LOADED, open_city
-from bench.report import BENCHMARKS, load_average, machine_section, replace_section
+from bench.report import finish, load_average
 from bench.server import BenchServer, _status_kb, throwaway_server
 from graph.cypher import statement
 from graph.embedded import free_port
@@ -132,7 +132,9 @@ async def paired(
 class Api:
     """The real service in a child process, pointed at the throwaway database."""
 
-    def __init__(self, server: BenchServer, password: str) -> None:
+    def __init__(
+        self, server: BenchServer, password: str, extra_env: dict[str, str] | None = None
+    ) -> None:
         self.port = free_port()
         env = {
             **os.environ,
@@ -142,6 +144,7 @@ class Api:
             "NEO4J_DATABASE": server.info.database,
             "LOG_LEVEL": "WARNING",
             "APP_ENV": "production",
+            **(extra_env or {}),
         }
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "api.cli", "serve", "--port", str(self.port)],
@@ -153,6 +156,8 @@ class Api:
 
     async def ready(self, client: aiohttp.ClientSession) -> None:
         for _ in range(1200):  # a large copied database takes a while to open
+            if self.proc.poll() is not None:
+                raise RuntimeError(f"the API exited ({self.proc.returncode})")
             try:
                 async with client.get(self.url + "/readyz") as resp:
                     if resp.status == 200:
@@ -360,12 +365,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-report", action="store_true", help="print figures only")
     args = parser.parse_args(argv)
     args.argv = sys.argv[1:] if argv is None else argv
-    section = asyncio.run(run(args))
-    print(section)
-    if not args.no_report:
-        replace_section("machine", machine_section(), BENCHMARKS)
-        replace_section("graphql", section, BENCHMARKS)
-    return 0
+    return finish(asyncio.run(run(args)), "graphql", no_report=args.no_report, machine=True)
 
 
 if __name__ == "__main__":

@@ -104,3 +104,13 @@ def load_average() -> str:
     except OSError:
         return "n/a"
     return f"{one:.2f} / {five:.2f} / {fifteen:.2f}"
+
+
+def finish(section: str, name: str, *, no_report: bool, machine: bool = False) -> int:
+    """Print a benchmark's section and, unless told not to, write it (and the machine's)."""
+    print(section)
+    if not no_report:
+        if machine:
+            replace_section("machine", machine_section(), BENCHMARKS)
+        replace_section(name, section, BENCHMARKS)
+    return 0

@@ -15,10 +15,11 @@ from graph.alerts import fanout, store, watches
 from graph.audit import Actor, events_for
 from graph.errors import BadUserInput, NotFound
 from graph.executor import Executor
+from graph.importer import import_rows
 from graph.sanctions import designation
 from graph.sanctions.inputs import RepairIn
 from graph.sanctions.lifecycle import approve_repair
-from tests.test_propagation import E_LR, TODAY, B, E, G, decision, load_cast
+from tests.test_propagation import E_LR, KEY, TODAY, B, E, G, decision, load_cast
 
 pytestmark = pytest.mark.db
 
@@ -169,3 +170,15 @@ async def test_bad_watches_are_refused(executor: Executor, kw: dict[str, Any], f
 async def test_a_watch_on_no_subject_is_not_found(executor: Executor) -> None:
     with pytest.raises(NotFound):
         await watches.watch(executor, WATCHER, "91230100MA1PRZ9999", radius=1, events=["FLAG"])
+
+
+async def test_a_new_tie_near_a_watch_alerts_with_the_role(cast: Executor) -> None:
+    await watches.watch(cast, WATCHER, G, radius=1, events=["ROLE"])
+    tie = {"kind": "role", "role": "DIRECTOR_OF", "uscc": B, "from": "2024-01-01", "holderId": E_LR}
+    assert (await import_rows(cast, [("feed", 1, tie)], id_key=KEY, progress=False)).rejected == 0
+    await fanout.drain(cast)
+    alerts = await alerts_of(cast)
+    got = [(a.kind, a.change, a.subject_sid, a.ref, a.detail, a.distance) for a in alerts]
+    # The tie's holder E_LR is G's legal representative: one hop from the watched subject.
+    assert got == [("ROLE", "ADDED", B, E_LR, "DIRECTOR_OF", 1)]
+    assert alerts[0].path_sids == (G, E_LR)

@@ -100,10 +100,11 @@ async def base_url(app: Starlette, demo_graph: None) -> AsyncIterator[str]:
     config = uvicorn.Config(app, host="127.0.0.1", port=port, lifespan="off", log_level="warning")
     server = uvicorn.Server(config)
     task = asyncio.create_task(server.serve())
-    while not server.started:
-        if task.done():
-            task.result()  # raises what stopped it
-        await asyncio.sleep(0.02)
+    async with asyncio.timeout(120):  # a bound, never reached when the server starts
+        while not server.started:
+            if task.done():
+                task.result()  # raises what stopped it
+            await asyncio.sleep(0.02)
     try:
         yield f"http://127.0.0.1:{port}"
     finally:

@@ -16,6 +16,7 @@ from graph.errors import BadUserInput, NotFound
 from graph.executor import Executor
 from graph.importer import import_rows
 from graph.risk import refresh, triage
+from graph.risk.grading import recompute_all_grades
 from graph.risk.linked import indicators_of, recompute_all_linked_risk
 from graph.sanctions.inputs import RepairIn
 from graph.sanctions.lifecycle import approve_repair
@@ -138,3 +139,19 @@ async def test_an_indicator_that_goes_alerts_its_watchers_with_its_source(
     await triage.triage_alert(linked, INVESTIGATOR, alerts[0].alert_id, "DISMISSED", "已修复")
     (after,) = await store.alerts_after(linked, INVESTIGATOR, 0, unread_only=False, limit=10)
     assert (after.triage, after.triage_reason) == ("DISMISSED", "已修复")
+
+
+async def test_a_grade_that_moves_alerts_its_watchers(linked: Executor) -> None:
+    # GC's licence suspension (2026-05-01) makes it C; years later it no longer counts.
+    await recompute_all_grades(linked, DAY, progress=False)
+    await fanout.drain(linked)
+    await watches.watch(linked, INVESTIGATOR, U["GC"], radius=0, events=["GRADE"])
+    await recompute_all_grades(linked, DAY, progress=False)  # the same grades: nothing moved
+    later = date(DAY.year + 4, DAY.month, DAY.day)
+    await recompute_all_grades(linked, later, progress=False)
+    await fanout.drain(linked)
+    alerts = await store.alerts_after(linked, INVESTIGATOR, 0, unread_only=False, limit=10)
+    got = [(a.kind, a.change, a.subject_sid, a.detail) for a in alerts]
+    assert len(got) == 1
+    assert got[0][:3] == ("GRADE", "CHANGED", U["GC"])
+    assert str(got[0][3]).startswith("C→")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Literal
 
 from graph.cypher import statement
@@ -21,8 +21,9 @@ CREATE_FLAG_EVENTS = statement("alerts/create_flag_events")
 CREATE_ROLE_EVENTS = statement("alerts/create_role_events")
 CREATE_INDICATOR_EVENTS = statement("alerts/create_indicator_events")
 COUNT_FOLLOWERS = statement("alerts/count_followers")
+CREATE_GRADE_EVENTS = statement("alerts/create_grade_events")
 
-Change = Literal["ADDED", "REMOVED"]
+Change = Literal["ADDED", "REMOVED", "CHANGED"]
 KINDS = ("LIST_ENTRY", "FLAG", "RISK_INDICATOR", "GRADE", "ROLE")
 
 
@@ -38,9 +39,12 @@ async def flags(tx: Tx, ids: Sequence[str], change: Change) -> None:
         await tx.run(CREATE_FLAG_EVENTS, ids=list(dict.fromkeys(ids)), **_stamp(change))
 
 
-async def roles(tx: Tx, links: Sequence[tuple[str, str, str]], change: Change) -> None:
-    """Roles a change wrote or ended, as (holder, organisation, role)."""
-    if links:
+async def roles(
+    tx: Tx, links: Sequence[tuple[str, str, str]], change: Change, *, only_followed: bool = False
+) -> None:
+    """Roles a change wrote or ended, as (holder, organisation, role). An import writes them
+    `only_followed`: a city's million roles make no events while no watch follows roles."""
+    if links and (not only_followed or await _followed(tx, "ROLE")):
         rows = [{"holder": h, "organization": o, "role": r} for h, o, r in links]
         await tx.run(CREATE_ROLE_EVENTS, roles=rows, **_stamp(change))
 
@@ -61,8 +65,7 @@ async def indicators(
     removed = [old[k] for k in sorted(old.keys() - new.keys())]
     if not added and not removed:
         return
-    row = await tx.one(COUNT_FOLLOWERS, kind="RISK_INDICATOR")
-    if row is None or not row["followers"]:
+    if not await _followed(tx, "RISK_INDICATOR"):
         return
     for change, items in (("ADDED", added), ("REMOVED", removed)):
         if items:
@@ -73,6 +76,24 @@ async def indicators(
                 indicatorType=indicator_type,
                 **_stamp(change),  # type: ignore[arg-type]
             )
+
+
+async def grades(
+    tx: Tx, moved: Sequence[tuple[str, str, str]], *, scheme: str, period_end: date
+) -> None:
+    """Grades an evaluation run moved, each as (subject, before, after); like indicators, only
+    while some watch follows grades (a run re-grades every organisation)."""
+    if not moved or not await _followed(tx, "GRADE"):
+        return
+    rows = [{"sid": s, "before": b, "after": a} for s, b, a in moved]
+    stamp = _stamp("CHANGED")
+    del stamp["change"]
+    await tx.run(CREATE_GRADE_EVENTS, grades=rows, scheme=scheme, periodEnd=period_end, **stamp)
+
+
+async def _followed(tx: Tx, kind: str) -> bool:
+    row = await tx.one(COUNT_FOLLOWERS, kind=kind)
+    return row is not None and bool(row["followers"])
 
 
 def _stamp(change: Change) -> dict[str, object]:

@@ -91,31 +91,49 @@ def _hops_json(hops: Sequence[Hop]) -> str:
     )
 
 
-async def _reach(executor: Executor, starts: Sequence[str], radius: int) -> dict[str, Reached]:
-    """Every subject within `radius` of any start (the starts included, at distance 0), each with
-    a shortest path from the nearest start."""
-    found: dict[str, Reached] = {}
-    for sid in dict.fromkeys(starts):
-        itself = {"sid": sid}
-        walk = [Reached(itself, 0, (itself,), ())]
-        if radius > 0:
-            try:
-                related = await related_parties(
-                    executor, sid, max_depth=radius, count=True, max_nodes=MAX_WALK
-                )
-            except NotFound:
-                continue  # the subject is gone (a removed import row): nobody can watch it
-            walk += related.reached
-        for r in walk:
-            known = found.get(r.node["sid"])
-            if known is None or known.distance > r.distance:
-                found[r.node["sid"]] = r
-    return found
+class Walks:
+    """The walks of one round, by start subject: the events of one change start from the same
+    subjects (an entry on a company, flags on its legal representative one hop away), so each
+    start is walked once per round, to the widest radius asked, and narrower asks filter it."""
+
+    def __init__(self, executor: Executor) -> None:
+        self.executor = executor
+        self._done: dict[str, tuple[int, list[Reached]]] = {}
+
+    async def around(self, sid: str, radius: int) -> list[Reached]:
+        """Subjects within `radius` of `sid`, itself included at distance 0."""
+        known = self._done.get(sid)
+        if known is None or known[0] < radius:
+            itself = {"sid": sid}
+            walk = [Reached(itself, 0, (itself,), ())]
+            if radius > 0:
+                try:
+                    related = await related_parties(
+                        self.executor, sid, max_depth=radius, count=True, max_nodes=MAX_WALK
+                    )
+                    walk += related.reached
+                except NotFound:
+                    walk = []  # the subject is gone (a removed import row): nobody watches it
+            known = (radius, walk)
+            self._done[sid] = known
+        return [r for r in known[1] if r.distance <= radius]
+
+    async def reach(self, starts: Sequence[str], radius: int) -> dict[str, Reached]:
+        """Every subject within `radius` of any start, with a shortest path from the nearest."""
+        found: dict[str, Reached] = {}
+        for sid in dict.fromkeys(starts):
+            for r in await self.around(sid, radius):
+                known = found.get(r.node["sid"])
+                if known is None or known.distance > r.distance:
+                    found[r.node["sid"]] = r
+        return found
 
 
-async def _alerts_for(executor: Executor, event: Record, radius: int) -> list[dict[str, Any]]:
+async def _alerts_for(
+    executor: Executor, event: Record, radius: int, walks: Walks | None = None
+) -> list[dict[str, Any]]:
     """The alerts one event makes: one per watch following its kind whose radius reaches it."""
-    reached = await _reach(executor, event["sids"], radius)
+    reached = await (walks or Walks(executor)).reach(event["sids"], radius)
     watches = await executor.read(GET_WATCHES_ON, sids=sorted(reached), kind=event["kind"])
     alerts = []
     for w in watches:
@@ -156,12 +174,13 @@ async def serve_round(executor: Executor, served: Served | None = None) -> Serve
         return served
     reach = {r["kind"]: int(r["radius"]) for r in await executor.read(GET_WATCH_REACH)}
     planned: list[dict[str, Any]] = []
+    walks = Walks(executor)
     for event in events:
         radius = reach.get(event["kind"])
         if radius is None:
             continue  # nobody follows this kind of event
         try:
-            planned += await _alerts_for(executor, event, radius)
+            planned += await _alerts_for(executor, event, radius, walks)
         except LimitExceeded:
             log.error("alert event %s: its network is too wide to walk", event["eventId"])
             served.too_wide = [*(served.too_wide or []), event["eventId"]]
@@ -184,7 +203,10 @@ async def serve_round(executor: Executor, served: Served | None = None) -> Serve
 
     for attempt in range(CONFLICT_RERUNS + 1):
         try:
-            served.alerts += await executor.unit(write, name="alerts.fanout")
+            written = await executor.unit(write, name="alerts.fanout")
+            served.alerts += written
+            if written:
+                ARRIVALS.notify()  # the subscriptions of this process read them at once
             break
         except Conflict:
             # Another worker committed some of these alerts first (same ids): run again, the
@@ -235,7 +257,6 @@ class AlertWorker:
                 if self.last_backlog.pending and await self.lease.claim():
                     served = await drain(self.executor, keep=self.lease.claim)
                     if served.alerts:
-                        ARRIVALS.notify()
                         log.info("alerts: %d events, %d alerts", served.events, served.alerts)
             except Unavailable as exc:
                 self.failures += 1

@@ -40,12 +40,13 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from graph.alerts import events as alert_events
 from graph.cypher import statement
 from graph.errors import BadUserInput
 from graph.executor import Executor, Tx
 from graph.importer import collector
 from graph.importer.fastpath import fast_plan
-from graph.importer.kinds import LANES, Lane, Planned, Ref, plan, specialised
+from graph.importer.kinds import LANES, ROLES, Lane, Planned, Ref, plan, specialised
 from graph.importer.propagation import Propagator
 from graph.importer.readers import KIND, UNREADABLE, Row, count_lines, normalise_kind, read_file
 from graph.importer.rejects import RejectsWriter, reject, scrub
@@ -261,12 +262,27 @@ class Loader:
     def _propagation(self, lane: Lane, planned: list[Planned]) -> AfterWrite | None:
         """The propagation of a batch's sources, to run in the batch's transaction (or None)."""
         propagator = self.propagator
+        if lane is ROLES:  # new ties: the watches near either end hear of them (graph/alerts)
+            return self._role_events(planned)
         batch = propagator.batch(lane, planned) if propagator is not None else None
         if propagator is None or batch is None:
             return None
 
         async def then(tx: Tx, done: frozenset[int], created: frozenset[int]) -> Propagated:
             return await propagator.in_batch(tx, batch, done, created)
+
+        return then
+
+    @staticmethod
+    def _role_events(planned: list[Planned]) -> AfterWrite:
+        async def then(tx: Tx, done: frozenset[int], created: frozenset[int]) -> Propagated:
+            ties = [
+                (p.params["h"], p.params["o"], p.group)
+                for i, p in enumerate(planned)
+                if i in created
+            ]
+            await alert_events.roles(tx, ties, "ADDED", only_followed=True)
+            return Propagated()
 
         return then
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any
 
+from graph.alerts import events as alert_events
 from graph.cypher import statement
 from graph.errors import NotFound
 from graph.executor import Executor, Record, Tx
@@ -27,6 +28,7 @@ GET_GRADE_INPUTS = statement("risk/get_grade_inputs")
 GET_GRADED_SUBJECTS = statement("risk/get_graded_subjects")
 GET_GRADE_CANDIDATES = statement("risk/get_grade_candidates")
 WRITE_EVALUATIONS = statement("risk/write_evaluations")
+GET_PREVIOUS_GRADES = statement("risk/get_previous_grades")
 GET_GRADE_DISTRIBUTION = statement("risk/get_grade_distribution")
 GET_LATEST_PERIOD = statement("risk/get_latest_evaluation_period")
 
@@ -338,6 +340,15 @@ async def recompute_all_grades(
 
             async def work(tx: Tx, chunk: list[str] = chunk) -> list[Grade]:
                 results = await grades_tx(tx, chunk, day, candidates)
+                previous = await tx.run(
+                    GET_PREVIOUS_GRADES, sids=chunk, scheme=HEBEI.id, periodEnd=day
+                )
+                moved = [
+                    (p["sid"], p["grade"], results[p["sid"]].grade)
+                    for p in previous
+                    if p["sid"] in results and p["grade"] != results[p["sid"]].grade
+                ]
+                await alert_events.grades(tx, moved, scheme=HEBEI.id, period_end=day)
                 await tx.run(
                     WRITE_EVALUATIONS,
                     rows=[evaluation_row(r) for r in results.values()],

@@ -28,10 +28,14 @@ class AlertEventKind(Enum):
     ROLE = "ROLE"
 
 
-@strawberry.enum(description="Whether the change added something or ended it.")
+@strawberry.enum(
+    description="Whether the change added something, ended it, or (GRADE) moved it; a grade "
+    "alert's `detail` is `before→after`."
+)
 class AlertChange(Enum):
     ADDED = "ADDED"
     REMOVED = "REMOVED"
+    CHANGED = "CHANGED"
 
 
 async def _subject(info: Info[Context, None], sid: str) -> Subject | None:
