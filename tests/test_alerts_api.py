@@ -5,7 +5,6 @@ the fan-out worker on). The cast is tests/test_alerts.py's."""
 from __future__ import annotations
 
 import asyncio
-import json
 from collections.abc import AsyncIterator, Callable
 from typing import Any
 
@@ -21,7 +20,7 @@ from graph.alerts import fanout
 from graph.embedded import free_port
 from graph.executor import Executor
 from tests.conftest import GQL
-from tests.test_alerts import OFFICER, designate
+from tests.test_alerts import designate
 from tests.test_propagation import E_LR, B, E, G, load_cast
 
 pytestmark = pytest.mark.db
@@ -162,8 +161,8 @@ async def test_the_subscription_delivers_and_resumes_from_its_cursor(
     assert "errors" not in body, body
     async with aiohttp.ClientSession() as session:
         sub = await Subscriber.open(session, served, me["authorization"], None)
-        # The subscription is running once the server answers a second operation on it? No:
-        # it starts from the caller's latest alert, which is none, so any alert is new.
+        # Without `after` the subscription starts after the caller's latest alert (none yet),
+        # so the alert of a designation made now is delivered whenever the stream starts.
         await designate(cast, E)
         first = await sub.next()
         assert (first["subjectId"], first["distance"]) == (E, 2)
@@ -199,6 +198,3 @@ async def test_the_public_may_not_subscribe(served: str, cast: Executor) -> None
         errors = msg["payload"]["errors"] if msg["type"] == "next" else msg["payload"]
         assert errors[0]["extensions"]["code"] == "UNAUTHENTICATED"
         await ws.close()
-
-
-del json, OFFICER
