@@ -10,11 +10,15 @@ keep their clocks in step (NTP), and the ttl is seconds, skew milliseconds.
 
 from __future__ import annotations
 
+import asyncio
 import os
 import socket
 import uuid
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager, suppress
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
+from typing import Protocol, TypeVar
 
 from graph.cypher import statement
 from graph.errors import Conflict
@@ -73,3 +77,27 @@ class Lease:
 
 async def leases(executor: Executor) -> list[Record]:
     return await executor.read(GET_LEASES)
+
+
+class LeasedWorker(Protocol):
+    lease: Lease
+
+    async def run(self) -> None: ...
+
+
+W = TypeVar("W", bound=LeasedWorker)
+
+
+@asynccontextmanager
+async def running(worker: W, name: str) -> AsyncIterator[W]:
+    """Run a leased worker's loop as a task for the duration of the block; on the way out stop
+    it and give its lease back, so another process takes over at once."""
+    task = asyncio.create_task(worker.run(), name=name)
+    try:
+        yield worker
+    finally:
+        task.cancel()
+        with suppress(asyncio.CancelledError):
+            await task
+        with suppress(Exception):  # a database already gone: the lease lapses by itself
+            await worker.lease.release()

@@ -28,7 +28,7 @@ from graph.alerts.store import ARRIVALS
 from graph.cypher import statement
 from graph.errors import Conflict, LimitExceeded, NotFound, Unavailable
 from graph.executor import Executor, Record, Tx
-from graph.leases import DEFAULT_TTL, Lease
+from graph.leases import DEFAULT_TTL, Lease, running
 from graph.network import Hop, Reached, related_parties
 
 GET_EVENTS = statement("alerts/get_events")
@@ -274,13 +274,5 @@ async def alert_worker(
     if interval <= 0:
         yield None
         return
-    worker = AlertWorker(executor, interval, lease_ttl)
-    task = asyncio.create_task(worker.run(), name="alert-fanout")
-    try:
+    async with running(AlertWorker(executor, interval, lease_ttl), "alert-fanout") as worker:
         yield worker
-    finally:
-        task.cancel()
-        with suppress(asyncio.CancelledError):
-            await task
-        with suppress(Exception):  # a database already gone: the lease lapses by itself
-            await worker.lease.release()

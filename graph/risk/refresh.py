@@ -16,14 +16,14 @@ import logging
 import time
 import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
-from contextlib import asynccontextmanager, suppress
+from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 
 from graph.cypher import statement
 from graph.errors import Unavailable
 from graph.executor import Executor, Tx
-from graph.leases import DEFAULT_TTL, Lease
+from graph.leases import DEFAULT_TTL, Lease, running
 from graph.risk.linked import affected_targets, refresh_targets
 from graph.risk.progress import Progress, batched
 
@@ -173,13 +173,7 @@ async def refresh_worker(
     if interval <= 0:
         yield None
         return
-    worker = RefreshWorker(executor, interval, lease_ttl)
-    task = asyncio.create_task(worker.run(), name="linked-risk-refresh")
-    try:
+    async with running(
+        RefreshWorker(executor, interval, lease_ttl), "linked-risk-refresh"
+    ) as worker:
         yield worker
-    finally:
-        task.cancel()
-        with suppress(asyncio.CancelledError):
-            await task
-        with suppress(Exception):  # a database already gone: the lease lapses by itself
-            await worker.lease.release()
