@@ -146,11 +146,15 @@ class Api:
             "APP_ENV": "production",
             **(extra_env or {}),
         }
+        # BENCH_SERVICE_LOG=PATH keeps the service's log (with LOG_LEVEL=DEBUG in extra_env:
+        # the alert fan-out's rounds), for diagnosis.
+        log_path = os.environ.get("BENCH_SERVICE_LOG")
+        self._log = open(log_path, "w") if log_path else None  # noqa: SIM115 (closed in stop)
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "api.cli", "serve", "--port", str(self.port)],
             env=env,
             stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
+            stderr=self._log or subprocess.DEVNULL,
         )
         self.url = f"http://127.0.0.1:{self.port}"
 
@@ -173,6 +177,8 @@ class Api:
     def stop(self) -> None:
         self.proc.terminate()
         self.proc.wait(30)
+        if self._log is not None:
+            self._log.close()
 
 
 async def run(args: argparse.Namespace) -> str:

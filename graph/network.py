@@ -18,12 +18,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from graph.cypher import statement
+from graph.cypher import Statement, statement
 from graph.errors import BadUserInput, LimitExceeded, NotFound
 from graph.executor import Executor, Record
 from graph.model import MODEL
 from graph.subjects import subjects_by_sid
 
+EXPAND_EDGES = statement("network/expand_edges")
 EXPAND_FRONTIER = statement("network/expand_frontier")
 EXPAND_LAST_LEVEL = statement("network/expand_last_level")
 PATHS_BETWEEN = statement("network/paths_between")
@@ -196,6 +197,82 @@ def _reached(
         nodes.append(rows[at])
         hop = parent[at]
     return Reached(rows[sid], distance, tuple(reversed(nodes)), tuple(reversed(hops)))
+
+
+@dataclass(frozen=True)
+class Ball:
+    """Every subject within `radius` of `start`, by id: its distance and the relations to its
+    parent (the start's is None). Ids only: a caller that wants few of them (the alert fan-out,
+    which keeps the watched ones) does not pay for decoding thousands of subjects. With a
+    narrowed last step (`ball(last=...)`) the outermost level holds only what that step keeps."""
+
+    start: str
+    radius: int
+    distance: dict[str, int]
+    parent: dict[str, Hop | None]
+
+    def route(self, sid: str) -> tuple[list[str], list[Hop]]:
+        """The ids from the start to `sid` (both included) and the hops between them."""
+        ids, hops = [sid], []
+        at, hop = sid, self.parent[sid]
+        while hop is not None:
+            hops.append(hop)
+            at = hop[0].holder if hop[0].organization == at else hop[0].organization
+            ids.append(at)
+            hop = self.parent[at]
+        return ids[::-1], hops[::-1]
+
+
+async def ball(
+    executor: Executor,
+    sid: str,
+    radius: int,
+    *,
+    as_of: date | None = None,
+    max_nodes: int = 20_000,
+    last: Statement = EXPAND_EDGES,
+) -> Ball:
+    """The subjects within `radius` role/ownership hops of `sid` (which need not exist), with
+    the same distances and parents as `related_parties`: one statement per level returning
+    relations as ids, the visited set kept here. `last` runs the outermost step: a statement
+    with `network/expand_edges`'s parameters and columns that may keep fewer neighbours."""
+    roles = list(MODEL.roles)
+    day = as_of or date.today()
+    distance: dict[str, int] = {sid: 0}
+    parent: dict[str, Hop | None] = {sid: None}
+    frontier = [sid]
+    for depth in range(1, radius + 1):
+        if not frontier:
+            break
+        step = last if depth == radius else EXPAND_EDGES
+        rows = await executor.read(step, sids=frontier, roles=roles, asOf=day)
+        # The order of `network/expand_frontier`: the first parent by (id, role, start date),
+        # a null start last; every relation from that parent joins the hop.
+        rows.sort(
+            key=lambda r: (
+                r["fromSid"],
+                r["role"],
+                r["roleFrom"] is None,
+                r["roleFrom"] or date.min,
+            )
+        )
+        via: dict[str, tuple[str, list[Link]]] = {}
+        for row in rows:
+            to = row["sid"]
+            if to in distance:
+                continue
+            chosen = via.get(to)
+            if chosen is None:
+                via[to] = chosen = (row["fromSid"], [])
+            if chosen[0] == row["fromSid"]:
+                chosen[1].append(_link(row, to))
+        for to, (_, links) in via.items():
+            distance[to] = depth
+            parent[to] = tuple(links)
+        if len(distance) > max_nodes + 1:
+            raise _too_many(radius, max_nodes)
+        frontier = sorted(via)
+    return Ball(sid, radius, distance, parent)
 
 
 @dataclass(frozen=True)

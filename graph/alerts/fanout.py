@@ -1,9 +1,12 @@
 """The alert fan-out: serve the outbox's events after their commit, one alert per affected watch.
 
 For each event the worker walks, breadth-first from every subject the change touched
-(`graph.network.related_parties`), as far as the widest watch following that kind of event asks,
-then keeps the watches on the reached subjects whose own radius covers the distance. The alert
-keeps the path from the watched subject to the changed one, so it explains itself.
+(`graph.network.ball`: ids only, the same distances and paths as `related_parties`), as far as
+the widest watch following that kind of event asks, the outermost step keeping only watched
+subjects; then it keeps the watches on the reached subjects whose own radius covers the
+distance. The alert keeps the path from the watched subject to the changed one, so it explains
+itself. A round commits what it has after ROUND_SECONDS of walking: a group's wide network
+does not hold back the alerts of the events before it.
 
 Exactly once per (watch, event): an alert's id is the pair, checked and created in the same
 transaction that removes the event. A worker that dies after the commit leaves nothing to redo;
@@ -26,15 +29,16 @@ from typing import Any
 
 from graph.alerts.store import ARRIVALS
 from graph.cypher import statement
-from graph.errors import Conflict, LimitExceeded, NotFound, Unavailable
+from graph.errors import Conflict, LimitExceeded, Unavailable
 from graph.executor import Executor, Record, Tx
 from graph.leases import DEFAULT_TTL, Lease, running
-from graph.network import Hop, Reached, related_parties
+from graph.network import Ball, Hop, ball
 
 GET_EVENTS = statement("alerts/get_events")
 COUNT_EVENTS = statement("alerts/count_events")
 GET_WATCH_REACH = statement("alerts/get_watch_reach")
 GET_WATCHES_ON = statement("alerts/get_watches_on")
+EXPAND_WATCHED_EDGES = statement("alerts/expand_watched_edges")
 GET_EXISTING_ALERTS = statement("alerts/get_existing_alerts")
 TAKE_ALERT_NUMBERS = statement("alerts/take_alert_numbers")
 CREATE_ALERTS = statement("alerts/create_alerts")
@@ -42,6 +46,7 @@ DELETE_EVENTS = statement("alerts/delete_events")
 
 LEASE = "alert-fanout"
 EVENTS_PER_ROUND = 100
+ROUND_SECONDS = 0.5  # walking time after which a round commits what it has (alert latency)
 CONFLICT_RERUNS = 3
 MAX_WALK = 50_000  # subjects one event's walk may reach (a group head's network: ~5,000)
 
@@ -94,39 +99,37 @@ def _hops_json(hops: Sequence[Hop]) -> str:
 class Walks:
     """The walks of one round, by start subject: the events of one change start from the same
     subjects (an entry on a company, flags on its legal representative one hop away), so each
-    start is walked once per round, to the widest radius asked, and narrower asks filter it."""
+    start is walked once per round, to the widest radius asked, and narrower asks filter it.
+    Walks keep ids only (`graph.network.ball`): a radius-3 walk around a group reaches
+    thousands of subjects, of which the alerts need the few that are watched."""
 
     def __init__(self, executor: Executor) -> None:
         self.executor = executor
-        self._done: dict[str, tuple[int, list[Reached]]] = {}
+        self._done: dict[str, Ball] = {}
 
-    async def around(self, sid: str, radius: int) -> list[Reached]:
+    async def around(self, sid: str, radius: int) -> Ball:
         """Subjects within `radius` of `sid`, itself included at distance 0."""
         known = self._done.get(sid)
-        if known is None or known[0] < radius:
-            itself = {"sid": sid}
-            walk = [Reached(itself, 0, (itself,), ())]
-            if radius > 0:
-                try:
-                    related = await related_parties(
-                        self.executor, sid, max_depth=radius, count=True, max_nodes=MAX_WALK
-                    )
-                    walk += related.reached
-                except NotFound:
-                    walk = []  # the subject is gone (a removed import row): nobody watches it
-            known = (radius, walk)
+        if known is None or known.radius < radius:
+            known = await ball(
+                self.executor, sid, radius, max_nodes=MAX_WALK, last=EXPAND_WATCHED_EDGES
+            )
             self._done[sid] = known
-        return [r for r in known[1] if r.distance <= radius]
+        return known
 
-    async def reach(self, starts: Sequence[str], radius: int) -> dict[str, Reached]:
-        """Every subject within `radius` of any start, with a shortest path from the nearest."""
-        found: dict[str, Reached] = {}
+    async def reach(self, starts: Sequence[str], radius: int) -> dict[str, tuple[int, Ball]]:
+        """Every subject within `radius` of any start: its distance and the walk of the
+        nearest start, which holds a shortest path to it."""
+        found: dict[str, tuple[int, Ball]] = {}
         for sid in dict.fromkeys(starts):
-            for r in await self.around(sid, radius):
-                known = found.get(r.node["sid"])
-                if known is None or known.distance > r.distance:
-                    found[r.node["sid"]] = r
+            walk = await self.around(sid, radius)
+            for near, d in walk.distance.items():
+                if d <= radius and (near not in found or found[near][0] > d):
+                    found[near] = (d, walk)
         return found
+
+    def reached(self) -> int:
+        return sum(len(w.distance) for w in self._done.values())
 
 
 async def _alerts_for(
@@ -137,11 +140,11 @@ async def _alerts_for(
     watches = await executor.read(GET_WATCHES_ON, sids=sorted(reached), kind=event["kind"])
     alerts = []
     for w in watches:
-        hit = reached[w["sid"]]
-        if hit.distance > int(w["radius"]):
+        distance, walk = reached[w["sid"]]
+        if distance > int(w["radius"]):
             continue
         # The walk ran from the changed subject; the alert reads from the watched one.
-        path = [n["sid"] for n in reversed(hit.nodes)]
+        ids, hops = walk.route(w["sid"])
         alerts.append(
             {
                 "alertId": f"{w['watchId']}|{event['eventId']}",
@@ -156,9 +159,9 @@ async def _alerts_for(
                 "ruleId": event["ruleId"],
                 "legalBasis": event["legalBasis"],
                 "sourceSid": event["sourceSid"],
-                "distance": hit.distance,
-                "pathSids": path,
-                "pathJson": _hops_json(list(reversed(hit.hops))),
+                "distance": distance,
+                "pathSids": ids[::-1],
+                "pathJson": _hops_json(hops[::-1]),
                 "occurredAt": event["at"],
             }
         )
@@ -166,8 +169,8 @@ async def _alerts_for(
 
 
 async def serve_round(executor: Executor, served: Served | None = None) -> Served:
-    """Serve up to EVENTS_PER_ROUND of the oldest events: their alerts and their removal commit
-    together, in one transaction."""
+    """Serve up to EVENTS_PER_ROUND of the oldest events, fewer once their walks took
+    ROUND_SECONDS: their alerts and their removal commit together, in one transaction."""
     served = served or Served()
     events = await executor.read(GET_EVENTS, limit=EVENTS_PER_ROUND)
     if not events:
@@ -175,7 +178,12 @@ async def serve_round(executor: Executor, served: Served | None = None) -> Serve
     reach = {r["kind"]: int(r["radius"]) for r in await executor.read(GET_WATCH_REACH)}
     planned: list[dict[str, Any]] = []
     walks = Walks(executor)
+    ids: list[str] = []
+    started = time.perf_counter()
     for event in events:
+        if ids and time.perf_counter() - started > ROUND_SECONDS:
+            break  # commit what is walked: the alerts already found need not wait for the rest
+        ids.append(event["eventId"])
         radius = reach.get(event["kind"])
         if radius is None:
             continue  # nobody follows this kind of event
@@ -184,7 +192,7 @@ async def serve_round(executor: Executor, served: Served | None = None) -> Serve
         except LimitExceeded:
             log.error("alert event %s: its network is too wide to walk", event["eventId"])
             served.too_wide = [*(served.too_wide or []), event["eventId"]]
-    ids = [e["eventId"] for e in events]
+    walked = time.perf_counter()
 
     async def write(tx: Tx) -> int:
         existing = {
@@ -213,7 +221,14 @@ async def serve_round(executor: Executor, served: Served | None = None) -> Serve
             # alerts it wrote are found and skipped.
             if attempt == CONFLICT_RERUNS:
                 raise
-    served.events += len(events)
+    served.events += len(ids)
+    log.debug(
+        "alert round: %d events, %d subjects walked in %.0f ms, %d alerts",
+        len(ids),
+        walks.reached(),
+        (walked - started) * 1000,
+        len(planned),
+    )
     return served
 
 
