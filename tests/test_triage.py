@@ -141,6 +141,24 @@ async def test_an_indicator_that_goes_alerts_its_watchers_with_its_source(
     assert (after.triage, after.triage_reason) == ("DISMISSED", "已修复")
 
 
+async def test_the_full_recomputation_sweep_alerts_indicators_it_removes(
+    linked: Executor,
+) -> None:
+    await fanout.drain(linked)
+    w = await watches.watch(linked, INVESTIGATOR, U["T_LR"], radius=0, events=["RISK_INDICATOR"])
+    ind = await the_indicator(linked)
+    repair = RepairIn(entryId="RISK-L01", methods=("RECTIFICATION",))
+    await approve_repair(linked, OFFICER, repair, today=date.today())
+    # No refresh round: `analytics linked-risk` finds T_LR unlinked and sweeps its indicator.
+    run = await recompute_all_linked_risk(linked, progress=False)
+    assert run.removed >= 1
+    assert U["T_LR"] not in await indicators_of(linked, [U["T_LR"]])
+    await fanout.drain(linked)
+    alerts = await store.alerts_after(linked, INVESTIGATOR, 0, unread_only=False, limit=10)
+    got = [(a.watch_id, a.change, a.ref, a.subject_sid, a.source_sid) for a in alerts]
+    assert got == [(w.watch_id, "REMOVED", ind["indicatorId"], U["T_LR"], U["SRC"])]
+
+
 async def test_a_grade_that_moves_alerts_its_watchers(linked: Executor) -> None:
     # GC's licence suspension (2026-05-01) makes it C; years later it no longer counts.
     await recompute_all_grades(linked, DAY, progress=False)

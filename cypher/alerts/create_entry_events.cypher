@@ -6,7 +6,7 @@
 // @param at DATETIME  when the change committed (its transaction's clock)
 // @returns eventId
 UNWIND $ids AS id
-MATCH (s:Subject)-[:LISTED_AS]->(e:ListEntry {entryId: id})
+MATCH (e:ListEntry {entryId: id})<-[:LISTED_AS]-(s:Subject)
 CREATE (ev:AlertEvent {eventId: 'E:' + id + ':' + $change + ':' + $token, kind: 'LIST_ENTRY',
                        change: $change, sids: [s.sid], subjectSid: s.sid, ref: id,
                        detail: e.listType, legalBasis: e.legalBasis, at: $at})

@@ -381,6 +381,16 @@ async def _replace(tx: Tx, targets: list[str], rows: list[Record], run_id: str) 
     )
 
 
+async def _sweep(tx: Tx, run_id: str) -> int:
+    """Remove a slice of the indicators the run did not write, telling the watches they went."""
+    gone = await tx.run(DELETE_STALE, indicatorType=RULE.indicator_type, runId=run_id, limit=SWEEP)
+    before = [(r["indicatorId"], r["target"], r["source"]) for r in gone if r["target"]]
+    await alert_events.indicators(
+        tx, before, [], rule_id=RULE.rule_id, indicator_type=RULE.indicator_type
+    )
+    return len(gone)
+
+
 @dataclass(frozen=True)
 class LinkedRiskRun:
     sources: int
@@ -453,10 +463,7 @@ async def recompute_all_linked_risk(
             bar.update(len(chunk))
     removed = 0
     while True:
-        swept = await executor.write_one(
-            DELETE_STALE, indicatorType=RULE.indicator_type, runId=run_id, limit=SWEEP
-        )
-        n = int(swept["deleted"]) if swept else 0
+        n = await executor.unit(lambda tx: _sweep(tx, run_id), name="risk.linked.sweep")
         removed += n
         if n < SWEEP:
             break
