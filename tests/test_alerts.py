@@ -182,3 +182,18 @@ async def test_a_new_tie_near_a_watch_alerts_with_the_role(cast: Executor) -> No
     # The tie's holder E_LR is G's legal representative: one hop from the watched subject.
     assert got == [("ROLE", "ADDED", B, E_LR, "DIRECTOR_OF", 1)]
     assert alerts[0].path_sids == (G, E_LR)
+
+
+async def test_a_network_too_wide_to_walk_still_alerts_the_nearer_watches(
+    cast: Executor, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    near = await watches.watch(cast, WATCHER, E, radius=0, events=["LIST_ENTRY"])
+    await watches.watch(cast, OTHER, G, radius=2, events=["LIST_ENTRY"])
+    # A walk may reach one subject: E's network within two hops is "too wide".
+    monkeypatch.setattr(fanout, "MAX_WALK", 1)
+    await designate(cast, E)
+    served = await fanout.drain(cast)
+    assert served.too_wide
+    assert served.alerts == 1
+    assert [a.watch_id for a in await alerts_of(cast)] == [near.watch_id]
+    assert await alerts_of(cast, OTHER) == []

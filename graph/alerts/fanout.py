@@ -57,7 +57,7 @@ log = logging.getLogger(__name__)
 class Served:
     events: int = 0
     alerts: int = 0
-    too_wide: list[str] | None = None  # events whose network exceeded MAX_WALK (logged)
+    too_wide: list[str] | None = None  # events served at a narrower radius (logged)
 
 
 @dataclass(frozen=True)
@@ -168,6 +168,28 @@ async def _alerts_for(
     return alerts
 
 
+async def _narrower(
+    executor: Executor, event: Record, radius: int, walks: Walks
+) -> list[dict[str, Any]]:
+    """An event whose network within `radius` is too wide to walk still alerts the watches
+    within the widest radius that can be walked (the subject's own watches always)."""
+    for narrower in range(radius - 1, -1, -1):
+        try:
+            found = await _alerts_for(executor, event, narrower, walks)
+        except LimitExceeded:
+            continue
+        log.error(
+            "alert event %s: its network within %d hops is too wide to walk (over %d "
+            "subjects); watches within %d hops served",
+            event["eventId"],
+            radius,
+            MAX_WALK,
+            narrower,
+        )
+        return found
+    return []
+
+
 async def serve_round(executor: Executor, served: Served | None = None) -> Served:
     """Serve up to EVENTS_PER_ROUND of the oldest events, fewer once their walks took
     ROUND_SECONDS: their alerts and their removal commit together, in one transaction."""
@@ -190,7 +212,7 @@ async def serve_round(executor: Executor, served: Served | None = None) -> Serve
         try:
             planned += await _alerts_for(executor, event, radius, walks)
         except LimitExceeded:
-            log.error("alert event %s: its network is too wide to walk", event["eventId"])
+            planned += await _narrower(executor, event, radius, walks)
             served.too_wide = [*(served.too_wide or []), event["eventId"]]
     walked = time.perf_counter()
 
