@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import os
+import secrets
 import shlex
 import statistics
 import subprocess
@@ -211,9 +212,15 @@ async def measure(server: BenchServer, args: argparse.Namespace) -> str:
         raise RuntimeError("no enterprise with a person holding other roles")
     n = args.requests
     password = (Path(server.info.data_dir) / ".root-password").read_text().strip()
-    api = Api(server, password)
-    # relatedParties is for supervision roles; the child API reads the same environment.
-    token = issue_token(Settings(), Role.INVESTIGATOR, "bench-api")
+    # The service runs with APP_ENV=production, which refuses default secrets: give it its own.
+    secrets_env = {
+        "AUTH_TOKEN_SECRET": secrets.token_urlsafe(32),
+        "CREDITGRAPH_ID_HASH_KEY": secrets.token_urlsafe(48),
+    }
+    api = Api(server, password, secrets_env)
+    # relatedParties is for supervision roles.
+    settings = Settings(_env_file=None, AUTH_TOKEN_SECRET=secrets_env["AUTH_TOKEN_SECRET"])
+    token = issue_token(settings, Role.INVESTIGATOR, "bench-api")
     try:
         # aiohttp, not httpx: httpx's own cost per request on this machine is ~2 ms (GET /healthz
         # 1.9 ms against 0.5 ms), which would be counted against the API and not the floor.
