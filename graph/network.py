@@ -185,18 +185,24 @@ def _window(
     return [_reached(s, d, parent, rows) for d, s in ordered[skip:end]]
 
 
-def _reached(
-    sid: str, distance: int, parent: dict[str, Hop | None], rows: dict[str, Record]
-) -> Reached:
-    nodes, hops = [rows[sid]], []
+def _back(sid: str, parent: dict[str, Hop | None]) -> tuple[list[str], list[Hop]]:
+    """The ids from the walk's start to `sid` (both included) and the hops between them,
+    following the parent relations back."""
+    ids, hops = [sid], []
     at, hop = sid, parent[sid]
     while hop is not None:
         hops.append(hop)
-        link = hop[0]
-        at = link.holder if link.organization == at else link.organization
-        nodes.append(rows[at])
+        at = hop[0].holder if hop[0].organization == at else hop[0].organization
+        ids.append(at)
         hop = parent[at]
-    return Reached(rows[sid], distance, tuple(reversed(nodes)), tuple(reversed(hops)))
+    return ids[::-1], hops[::-1]
+
+
+def _reached(
+    sid: str, distance: int, parent: dict[str, Hop | None], rows: dict[str, Record]
+) -> Reached:
+    ids, hops = _back(sid, parent)
+    return Reached(rows[sid], distance, tuple(rows[i] for i in ids), tuple(hops))
 
 
 @dataclass(frozen=True)
@@ -213,14 +219,7 @@ class Ball:
 
     def route(self, sid: str) -> tuple[list[str], list[Hop]]:
         """The ids from the start to `sid` (both included) and the hops between them."""
-        ids, hops = [sid], []
-        at, hop = sid, self.parent[sid]
-        while hop is not None:
-            hops.append(hop)
-            at = hop[0].holder if hop[0].organization == at else hop[0].organization
-            ids.append(at)
-            hop = self.parent[at]
-        return ids[::-1], hops[::-1]
+        return _back(sid, self.parent)
 
 
 async def ball(

@@ -51,6 +51,19 @@ async def the_indicator(executor: Executor) -> dict[str, object]:
     return row
 
 
+async def watch_the_target(executor: Executor) -> tuple[watches.Watch, dict[str, object]]:
+    """A radius-0 watch on T_LR's indicators, made once earlier events are served; and the
+    indicator."""
+    await fanout.drain(executor)
+    w = await watches.watch(executor, INVESTIGATOR, U["T_LR"], radius=0, events=["RISK_INDICATOR"])
+    return w, await the_indicator(executor)
+
+
+async def repair_the_source(executor: Executor) -> None:
+    repair = RepairIn(entryId="RISK-L01", methods=("RECTIFICATION",))
+    await approve_repair(executor, OFFICER, repair, today=date.today())
+
+
 async def test_a_dismissal_survives_recomputation_until_the_evidence_changes(
     linked: Executor,
 ) -> None:
@@ -122,12 +135,9 @@ async def test_triage_over_graphql_shows_with_the_indicator(
 async def test_an_indicator_that_goes_alerts_its_watchers_with_its_source(
     linked: Executor,
 ) -> None:
-    await fanout.drain(linked)
-    w = await watches.watch(linked, INVESTIGATOR, U["T_LR"], radius=0, events=["RISK_INDICATOR"])
-    ind = await the_indicator(linked)
+    w, ind = await watch_the_target(linked)
     # SRC's listing is repaired: the refresh removes T_LR's indicator; the watch hears of it.
-    repair = RepairIn(entryId="RISK-L01", methods=("RECTIFICATION",))
-    await approve_repair(linked, OFFICER, repair, today=date.today())
+    await repair_the_source(linked)
     await refresh.drain(linked)
     await fanout.drain(linked)
     alerts = await store.alerts_after(linked, INVESTIGATOR, 0, unread_only=False, limit=10)
@@ -144,11 +154,8 @@ async def test_an_indicator_that_goes_alerts_its_watchers_with_its_source(
 async def test_the_full_recomputation_sweep_alerts_indicators_it_removes(
     linked: Executor,
 ) -> None:
-    await fanout.drain(linked)
-    w = await watches.watch(linked, INVESTIGATOR, U["T_LR"], radius=0, events=["RISK_INDICATOR"])
-    ind = await the_indicator(linked)
-    repair = RepairIn(entryId="RISK-L01", methods=("RECTIFICATION",))
-    await approve_repair(linked, OFFICER, repair, today=date.today())
+    w, ind = await watch_the_target(linked)
+    await repair_the_source(linked)
     # No refresh round: `analytics linked-risk` finds T_LR unlinked and sweeps its indicator.
     run = await recompute_all_linked_risk(linked, progress=False)
     assert run.removed >= 1
