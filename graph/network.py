@@ -230,11 +230,14 @@ async def ball(
     as_of: date | None = None,
     max_nodes: int = 20_000,
     last: Statement = EXPAND_EDGES,
+    not_through: frozenset[str] = frozenset(),
 ) -> Ball:
     """The subjects within `radius` role/ownership hops of `sid` (which need not exist), with
     the same distances and parents as `related_parties`: one statement per level returning
     relations as ids, the visited set kept here. `last` runs the outermost step: a statement
-    with `network/expand_edges`'s parameters and columns that may keep fewer neighbours."""
+    with `network/expand_edges`'s parameters and columns that may keep fewer neighbours. A
+    subject of a kind in `not_through` is reached but not walked on from (the start always
+    is): no path passes through it."""
     roles = list(MODEL.roles)
     day = as_of or date.today()
     distance: dict[str, int] = {sid: 0}
@@ -270,7 +273,8 @@ async def ball(
             parent[to] = tuple(links)
         if len(distance) > max_nodes + 1:
             raise _too_many(radius, max_nodes)
-        frontier = sorted(via)
+        stop = {r["sid"] for r in rows if r["kind"] in not_through} if not_through else set()
+        frontier = sorted(via.keys() - stop)
     return Ball(sid, radius, distance, parent)
 
 

@@ -16,10 +16,11 @@ from graph.audit import Actor, events_for
 from graph.errors import BadUserInput, NotFound
 from graph.executor import Executor
 from graph.importer import import_rows
+from graph.network import ball
 from graph.sanctions import designation
 from graph.sanctions.inputs import RepairIn
 from graph.sanctions.lifecycle import approve_repair
-from tests.test_propagation import E_LR, KEY, TODAY, B, E, G, decision, load_cast
+from tests.test_propagation import E_LR, KEY, TODAY, A, B, D, E, G, decision, load_cast
 
 pytestmark = pytest.mark.db
 
@@ -197,3 +198,24 @@ async def test_a_network_too_wide_to_walk_still_alerts_the_nearer_watches(
     assert served.alerts == 1
     assert [a.watch_id for a in await alerts_of(cast)] == [near.watch_id]
     assert await alerts_of(cast, OTHER) == []
+
+
+async def test_a_walk_reaches_a_state_organ_but_does_not_pass_through_it(cast: Executor) -> None:
+    # G (a GOV_ORGAN) comes to hold shares of A and of D: through it they are two hops apart.
+    tie = {"kind": "role", "role": "SHAREHOLDER_OF", "holderUscc": G, "from": "2024-01-01"}
+    ties = [{**tie, "uscc": org} for org in (A, D)]
+    rows = [("feed", n, tie) for n, tie in enumerate(ties, 1)]
+    assert (await import_rows(cast, rows, id_key=KEY, progress=False)).rejected == 0
+    assert (await ball(cast, A, 2)).distance.get(D) == 2  # a plain walk goes through G
+    await fanout.drain(cast)
+    await watches.watch(cast, WATCHER, A, radius=2, events=["LIST_ENTRY"])
+    # Common control by the state alone makes no related party (linked_risk's excluded kinds).
+    await designate(cast, D)
+    await fanout.drain(cast)
+    assert await alerts_of(cast) == []
+    # G itself is reached: its own listing alerts A's watch, one hop away.
+    await designate(cast, G)
+    await fanout.drain(cast)
+    assert [(a.subject_sid, a.distance, a.path_sids) for a in await alerts_of(cast)] == [
+        (G, 1, (A, G))
+    ]

@@ -3,9 +3,12 @@
 For each event the worker walks, breadth-first from every subject the change touched
 (`graph.network.ball`: ids only, the same distances and paths as `related_parties`), as far as
 the widest watch following that kind of event asks, the outermost step keeping only watched
-subjects; then it keeps the watches on the reached subjects whose own radius covers the
-distance. The alert keeps the path from the watched subject to the changed one, so it explains
-itself. A round commits what it has after ROUND_SECONDS of walking: a group's wide network
+subjects, and never through a holder of the kinds linked risk excludes (NOT_THROUGH: the
+state-asset administration controlling every SOE of a province puts them all within two hops
+of each other, which makes no related party, as for linked risk); then it keeps the watches
+on the reached subjects whose own radius covers the distance. The alert keeps the path from
+the watched subject to the changed one, so it explains itself. A round commits what it has
+after ROUND_SECONDS of walking: a group's wide network
 does not hold back the alerts of the events before it.
 
 Exactly once per (watch, event): an alert's id is the pair, checked and created in the same
@@ -33,6 +36,7 @@ from graph.errors import Conflict, LimitExceeded, Unavailable
 from graph.executor import Executor, Record, Tx
 from graph.leases import DEFAULT_TTL, Lease, running
 from graph.network import Ball, Hop, ball
+from graph.risk.schemes import SCHEMES
 
 GET_EVENTS = statement("alerts/get_events")
 COUNT_EVENTS = statement("alerts/count_events")
@@ -49,6 +53,10 @@ EVENTS_PER_ROUND = 100
 ROUND_SECONDS = 0.5  # walking time after which a round commits what it has (alert latency)
 CONFLICT_RERUNS = 3
 MAX_WALK = 50_000  # subjects one event's walk may reach (a group head's network: ~5,000)
+# Kinds of subject a walk reaches but does not pass through (schemes.yaml
+# linked_risk.excluded_holder_kinds): at 1M enterprises, through the state-asset administration
+# every SOE had 280,000 subjects within three hops (BENCHMARKS.md, alerts).
+NOT_THROUGH = frozenset(SCHEMES.linked_risk.excluded_holder_kinds)
 
 log = logging.getLogger(__name__)
 
@@ -112,7 +120,12 @@ class Walks:
         known = self._done.get(sid)
         if known is None or known.radius < radius:
             known = await ball(
-                self.executor, sid, radius, max_nodes=MAX_WALK, last=EXPAND_WATCHED_EDGES
+                self.executor,
+                sid,
+                radius,
+                max_nodes=MAX_WALK,
+                last=EXPAND_WATCHED_EDGES,
+                not_through=NOT_THROUGH,
             )
             self._done[sid] = known
         return known
