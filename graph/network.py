@@ -30,6 +30,7 @@ EXPAND_LAST_LEVEL = statement("network/expand_last_level")
 PATHS_BETWEEN = statement("network/paths_between")
 
 MAX_DEPTH = 4
+RELATIONS_PER_NODE = 4  # a walk's relations per subject it may reach before it is too wide
 
 
 @dataclass(frozen=True)
@@ -240,6 +241,7 @@ async def ball(
     is): no path passes through it."""
     roles = list(MODEL.roles)
     day = as_of or date.today()
+    cap = RELATIONS_PER_NODE * max_nodes  # relations one level may return
     distance: dict[str, int] = {sid: 0}
     parent: dict[str, Hop | None] = {sid: None}
     frontier = [sid]
@@ -247,7 +249,9 @@ async def ball(
         if not frontier:
             break
         step = last if depth == radius else EXPAND_EDGES
-        rows = await executor.read(step, sids=frontier, roles=roles, asOf=day)
+        rows = await executor.read(step, sids=frontier, roles=roles, asOf=day, cap=cap)
+        if len(rows) >= cap:
+            raise _too_many(radius, max_nodes)  # without fetching a hub's every relation
         # The order of `network/expand_frontier`: the first parent by (id, role, start date),
         # a null start last; every relation from that parent joins the hop.
         rows.sort(

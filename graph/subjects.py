@@ -153,6 +153,17 @@ class SubjectSearch:
     def indexed(self) -> bool:
         return len(self.query) >= search.MIN_INDEXED
 
+    @property
+    def broad_candidate(self) -> bool:
+        """Whether the gram heads may answer: a name query (no id can equal it), no filter."""
+        return (
+            self.indexed
+            and not search.could_be_id(self.query)
+            and self.kind is None
+            and self.region is None
+            and self.industry is None
+        )
+
     def params(self) -> dict[str, str | None]:
         """The scan statements' parameters (every filter, null when absent)."""
         return {
@@ -191,6 +202,11 @@ async def search_subjects(
 ) -> list[Record]:
     """One page of the search, ranked: exact id, names starting with the query, the other names
     containing it; shorter names first, then by id."""
+    if query.broad_candidate:
+        # A broad query's first pages come from the gram heads (graph/search/heads.py).
+        found = await search.first_page(executor, query.query, skip, limit)
+        if found is not None:
+            return found
     page, _, params = query.prepared()
     return await executor.read(page, **params, skip=skip, limit=limit)
 

@@ -20,7 +20,7 @@ from graph.network import ball
 from graph.sanctions import designation
 from graph.sanctions.inputs import RepairIn
 from graph.sanctions.lifecycle import approve_repair
-from tests.test_propagation import E_LR, KEY, TODAY, A, B, D, E, G, decision, load_cast
+from tests.test_propagation import E_LR, KEY, TODAY, A, B, C, D, E, G, decision, load_cast
 
 pytestmark = pytest.mark.db
 
@@ -219,3 +219,22 @@ async def test_a_walk_reaches_a_state_organ_but_does_not_pass_through_it(cast: E
     assert [(a.subject_sid, a.distance, a.path_sids) for a in await alerts_of(cast)] == [
         (G, 1, (A, G))
     ]
+
+
+async def test_an_event_too_wide_to_walk_waits_behind_the_events_after_it(
+    cast: Executor, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    await watches.watch(cast, WATCHER, E, radius=0, events=["LIST_ENTRY"])
+    await watches.watch(cast, WATCHER, C, radius=0, events=["LIST_ENTRY"])
+    await watches.watch(cast, OTHER, G, radius=2, events=["LIST_ENTRY"])
+    # Walks of two hops: E's first hop (E_LR, E_PRIN, B) is already "too wide", C's is not.
+    monkeypatch.setattr(fanout, "MAX_WALK", 2)
+    await designate(cast, E)
+    await designate(cast, C)
+    served = await fanout.drain(cast)
+    assert served.deferred == 1
+    assert len(served.too_wide or []) == 1
+    # C's listing, designated after E's, is alerted first; E's once the rest is served.
+    alerts = sorted(await alerts_of(cast), key=lambda a: a.seq)
+    assert [a.subject_sid for a in alerts] == [C, E]
+    assert await fanout.backlog(cast) == fanout.Backlog(0, None)

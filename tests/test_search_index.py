@@ -25,14 +25,14 @@ from stdnum.cn import ric, uscc
 
 from api.commands import search as search_command
 from api.settings import Settings
-from graph import subjects
+from graph import search, subjects
 from graph.audit import Actor
 from graph.cypher import statement
 from graph.executor import Executor, Probe, Tx
 from graph.importer import import_files, import_rows
 from graph.inputs import EnterpriseIn
 from graph.model import MODEL
-from graph.search import index_names
+from graph.search import heads, index_names
 from graph.subjects import SubjectSearch
 from seeds.generator import generate
 from tests.conftest import GQL
@@ -339,8 +339,10 @@ async def test_a_count_only_search_runs_one_count_statement(
         "计数甲有限公司",
         "计数乙有限公司",
     ]
+    # A name query reads its grams' sizes first (a broad one is answered from the heads).
     assert sorted(name for _, name in probe.statements) == [
         "search/count_names",
+        "search/get_query_heads",
         "search/search_names",
     ]
 
@@ -356,3 +358,51 @@ async def test_the_mutations_index_the_names_they_write(gql: GQL) -> None:
     found = await gql(SEARCH, {"q": "马光", "kind": None, "region": None})
     edges = found["data"]["searchSubjects"]["edges"]
     assert [e["node"]["id"] for e in edges] == [pid, org_id(70)]
+
+
+# -- broad queries: the gram heads ---------------------------------------------------------------
+async def test_broad_pages_from_the_gram_heads_equal_the_scan_through_renames_and_deletes(
+    empty_graph: Executor, city: list[Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Heads of 6 keys and every query "broad": the heads answer what fits in them, and fall
+    # back to the gram statement for the rest; both must equal the scan, page for page.
+    ex = empty_graph
+    monkeypatch.setattr(heads, "HEAD", 6)
+    monkeypatch.setattr(heads, "BROAD", 0)
+    answered: list[str] = []
+    real = heads.first_page
+
+    async def spy(executor: Executor, query: str, skip: int, limit: int) -> list[Any] | None:
+        found = await real(executor, query, skip, limit)
+        if found is not None:
+            answered.append(query)
+        return found
+
+    monkeypatch.setattr(search, "first_page", spy)
+    await import_files(ex, city, id_key=KEY, progress=False, risk_refresh=False)
+    every = await ex.read(statement("subject/search_subjects"), **SubjectSearch("").params(),
+                          skip=0, limit=100_000)  # fmt: skip
+    all_names = [r["name"] for r in every if r["name"] and r["region"]]
+
+    async def compare(seed: int) -> None:
+        rng = random.Random(seed)
+        texts = [*queries(all_names, [], rng), "有限", "公司", "石家"]
+        for text in texts:
+            wanted = SubjectSearch(text)
+            expected = await scan(ex, wanted, 0, 100_000)
+            for skip, limit in ((0, 3), (0, 6), (2, 3), (5, 4)):
+                got = await subjects.search_subjects(ex, wanted, skip, limit)
+                assert [r["sid"] for r in got] == expected[skip : skip + limit], (text, skip)
+
+    await compare(1)
+    assert len(answered) > 20  # the heads answered many pages (the rest fell back)
+    # Renames (shorter, longer, to another word) leave stale keys behind.
+    orgs = [r for r in every if r["kind"] == "ENTERPRISE"][:30]
+    for n, row in enumerate(orgs):
+        name = ["华有限公司", row["name"] + "分公司", "某某商贸有限公司"][n % 3]
+        await subjects.upsert_enterprise(ex, EnterpriseIn(uscc=row["sid"], name=name), by=ACTOR)
+    answered.clear()
+    await compare(2)
+    assert answered
+    await search.rebuild(ex)
+    await compare(3)

@@ -14,7 +14,7 @@ UNWIND range(0, size(name) - 2) AS i
 WITH DISTINCT s, substring(name, i, 2) AS g
 WITH g, collect(s) AS holders
 MERGE (n:NameGram {g: g})
-ON CREATE SET n.df = size(holders)
+ON CREATE SET n.df = size(holders), n.head = [], n.starts = []
 WITH n, holders
 UNWIND holders AS s
 CREATE (s)-[:HAS_GRAM]->(n)

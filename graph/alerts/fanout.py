@@ -8,8 +8,10 @@ state-asset administration controlling every SOE of a province puts them all wit
 of each other, which makes no related party, as for linked risk); then it keeps the watches
 on the reached subjects whose own radius covers the distance. The alert keeps the path from
 the watched subject to the changed one, so it explains itself. A round commits what it has
-after ROUND_SECONDS of walking: a group's wide network
-does not hold back the alerts of the events before it.
+after ROUND_SECONDS of walking: a group's wide network does not hold back the alerts of the
+events before it. An event whose walk turns out too wide (MAX_WALK; a hub's relations are not
+even fetched, `graph.network.ball`'s cap) is deferred behind every other waiting event and then
+served within the widest radius that can be walked, so it holds back none behind it either.
 
 Exactly once per (watch, event): an alert's id is the pair, checked and created in the same
 transaction that removes the event. A worker that dies after the commit leaves nothing to redo;
@@ -47,6 +49,7 @@ GET_EXISTING_ALERTS = statement("alerts/get_existing_alerts")
 TAKE_ALERT_NUMBERS = statement("alerts/take_alert_numbers")
 CREATE_ALERTS = statement("alerts/create_alerts")
 DELETE_EVENTS = statement("alerts/delete_events")
+DEFER_EVENTS = statement("alerts/defer_events")
 
 LEASE = "alert-fanout"
 EVENTS_PER_ROUND = 100
@@ -65,6 +68,7 @@ log = logging.getLogger(__name__)
 class Served:
     events: int = 0
     alerts: int = 0
+    deferred: int = 0  # events found too wide, left for after the others
     too_wide: list[str] | None = None  # events served at a narrower radius (logged)
 
 
@@ -214,19 +218,25 @@ async def serve_round(executor: Executor, served: Served | None = None) -> Serve
     planned: list[dict[str, Any]] = []
     walks = Walks(executor)
     ids: list[str] = []
+    deferred: list[str] = []
     started = time.perf_counter()
     for event in events:
-        if ids and time.perf_counter() - started > ROUND_SECONDS:
+        if (ids or deferred) and time.perf_counter() - started > ROUND_SECONDS:
             break  # commit what is walked: the alerts already found need not wait for the rest
-        ids.append(event["eventId"])
         radius = reach.get(event["kind"])
         if radius is None:
+            ids.append(event["eventId"])
             continue  # nobody follows this kind of event
-        try:
-            planned += await _alerts_for(executor, event, radius, walks)
-        except LimitExceeded:
+        if event["wide"]:  # deferred by an earlier round: served within what can be walked
             planned += await _narrower(executor, event, radius, walks)
             served.too_wide = [*(served.too_wide or []), event["eventId"]]
+        else:
+            try:
+                planned += await _alerts_for(executor, event, radius, walks)
+            except LimitExceeded:
+                deferred.append(event["eventId"])  # served after the others (get_events)
+                continue
+        ids.append(event["eventId"])
     walked = time.perf_counter()
 
     async def write(tx: Tx) -> int:
@@ -242,6 +252,8 @@ async def serve_round(executor: Executor, served: Served | None = None) -> Serve
             numbered = [{**a, "seq": first + i} for i, a in enumerate(fresh)]
             await tx.run(CREATE_ALERTS, alerts=numbered, at=datetime.now(UTC))
         await tx.run(DELETE_EVENTS, ids=ids)
+        if deferred:
+            await tx.run(DEFER_EVENTS, ids=deferred)
         return len(fresh)
 
     for attempt in range(CONFLICT_RERUNS + 1):
@@ -257,6 +269,7 @@ async def serve_round(executor: Executor, served: Served | None = None) -> Serve
             if attempt == CONFLICT_RERUNS:
                 raise
     served.events += len(ids)
+    served.deferred += len(deferred)
     log.debug(
         "alert round: %d events, %d subjects walked in %.0f ms, %d alerts",
         len(ids),
@@ -272,9 +285,9 @@ async def drain(executor: Executor, *, keep: Callable[[], Awaitable[bool]] | Non
     worker renewing its lease) is asked before each round; False stops there."""
     served = Served()
     while keep is None or await keep():
-        before = served.events
+        before = served.events + served.deferred
         await serve_round(executor, served)
-        if served.events == before:
+        if served.events + served.deferred == before:
             return served
     return served
 

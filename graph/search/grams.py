@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from graph.cypher import statement
 from graph.executor import Executor, Tx
+from graph.search import heads
 
 GRAM_SCHEMA = statement("search/create_name_gram_key")
 UNLINK_GRAMS = statement("search/unlink_grams")
@@ -27,6 +28,7 @@ COUNT_GRAMS = statement("search/count_grams")
 
 REBUILD_BATCH = 2000
 GRAM_BATCH = 500  # a hub gram's count walks one edge per subject
+HEAD_BATCH = 200  # grams whose recomputed heads are written together
 
 
 async def index_names(tx: Tx, sids: Sequence[str]) -> int:
@@ -37,6 +39,7 @@ async def index_names(tx: Tx, sids: Sequence[str]) -> int:
     stale: list[str] = list(row["stale"]) if row else []
     if stale:
         await tx.run(LINK_GRAMS, sids=stale)
+        await heads.admit(tx, stale)
     return len(stale)
 
 
@@ -47,7 +50,7 @@ class Rebuilt:
     grams: int  # grams recounted
 
 
-Progress = Callable[[str, int, int], None]  # phase ("subjects" or "grams"), done, total
+Progress = Callable[[str, int, int], None]  # phase ("subjects", "grams", "heads"), done, total
 
 
 async def rebuild(
@@ -57,7 +60,8 @@ async def rebuild(
     progress: Progress | None = None,
 ) -> Rebuilt:
     """Index every subject whose grams are stale, `batch` subjects per transaction, then recount
-    every gram's `df` exactly (writes only estimate it: graph/search, ADR 0006)."""
+    every gram's `df` exactly (writes only estimate it: graph/search, ADR 0006) and its heads
+    (graph/search/heads.py)."""
     sids = [r["sid"] for r in await executor.read(GET_STALE_SUBJECTS)]
     indexed = 0
     for start in range(0, len(sids), batch):
@@ -78,4 +82,10 @@ async def rebuild(
         await executor.write(COUNT_GRAMS, grams=grams[start : start + GRAM_BATCH])
     if progress is not None:
         progress("grams", len(grams), len(grams))
+    for start in range(0, len(grams), HEAD_BATCH):
+        if progress is not None:
+            progress("heads", start, len(grams))
+        await heads.recompute(executor, grams[start : start + HEAD_BATCH])
+    if progress is not None:
+        progress("heads", len(grams), len(grams))
     return Rebuilt(stale=len(sids), indexed=indexed, grams=len(grams))
