@@ -98,13 +98,48 @@ async def load(root: Path, heap: str, batch_size: int) -> float:
     return time.perf_counter() - started
 
 
+async def reindex(root: Path, heap: str) -> float:
+    """Bring the name search index of a loaded city up to date in place (`creditgraph search
+    rebuild` on its data directory): a city loaded before the index changed."""
+    from api.commands.search import rebuild_with_progress
+
+    server = EmbeddedServer(
+        root / "db", database=DATABASE, bolt_port=free_port(), http_port=free_port(), heap=heap
+    )
+    info = server.start(attached=True, timeout=300.0)
+    started = time.perf_counter()
+    try:
+        driver = await open_driver(info.uri, "root", server.password, 10.0)
+        try:
+            executor = Executor(driver, DATABASE, uri=info.uri, timeout=3600.0, app="bench")
+            await migrate(executor)
+            await rebuild_with_progress(executor, batch=2000, quiet=False)
+        finally:
+            await driver.close()
+    finally:
+        server.stop()
+    return time.perf_counter() - started
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.city", description=__doc__)
-    parser.add_argument("--scale", type=int, required=True, help="number of enterprises")
+    parser.add_argument("--scale", type=int, help="number of enterprises (required to build)")
     parser.add_argument("--seed", type=int, default=DEFAULT_SEED, help="generator seed")
     parser.add_argument("--out", type=Path, required=True, help="directory to build the city in")
     parser.add_argument("--heap", default="12g", help="JVM heap of the loading server")
+    parser.add_argument(
+        "--search-rebuild",
+        action="store_true",
+        help="only bring the search index of the city already loaded in --out up to date",
+    )
     args = parser.parse_args(argv)
+    if args.search_rebuild:
+        open_city(args.out)  # exits unless a loaded city is there
+        seconds = asyncio.run(reindex(args.out, args.heap))
+        print(f"search index of {args.out} up to date in {seconds:.0f} s")
+        return 0
+    if args.scale is None:
+        parser.error("--scale is required to build a city")
     if not 1 <= args.scale <= MAX_SCALE:
         parser.error(f"--scale must be 1 to {MAX_SCALE:,}")
     logging.basicConfig(level=logging.WARNING)

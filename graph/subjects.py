@@ -155,14 +155,8 @@ class SubjectSearch:
 
     @property
     def broad_candidate(self) -> bool:
-        """Whether the gram heads may answer: a name query (no id can equal it), no filter."""
-        return (
-            self.indexed
-            and not search.could_be_id(self.query)
-            and self.kind is None
-            and self.region is None
-            and self.industry is None
-        )
+        """Whether the gram heads may answer: a name query (no id can equal it)."""
+        return self.indexed and not search.could_be_id(self.query)
 
     def params(self) -> dict[str, str | None]:
         """The scan statements' parameters (every filter, null when absent)."""
@@ -204,7 +198,8 @@ async def search_subjects(
     containing it; shorter names first, then by id."""
     if query.broad_candidate:
         # A broad query's first pages come from the gram heads (graph/search/heads.py).
-        found = await search.first_page(executor, query.query, skip, limit)
+        named = search.NameSearch(query.query, query.kind, query.region, query.industry)
+        found = await search.first_page(executor, query.query, skip, limit, named.filters())
         if found is not None:
             return found
     page, _, params = query.prepared()

@@ -372,8 +372,10 @@ async def test_broad_pages_from_the_gram_heads_equal_the_scan_through_renames_an
     answered: list[str] = []
     real = heads.first_page
 
-    async def spy(executor: Executor, query: str, skip: int, limit: int) -> list[Any] | None:
-        found = await real(executor, query, skip, limit)
+    async def spy(
+        executor: Executor, query: str, skip: int, limit: int, filters: dict[str, str]
+    ) -> list[Any] | None:
+        found = await real(executor, query, skip, limit, filters)
         if found is not None:
             answered.append(query)
         return found
@@ -387,12 +389,16 @@ async def test_broad_pages_from_the_gram_heads_equal_the_scan_through_renames_an
     async def compare(seed: int) -> None:
         rng = random.Random(seed)
         texts = [*queries(all_names, [], rng), "有限", "公司", "石家"]
+        region = next(r["region"] for r in every if r["region"])
+        filters: list[dict[str, str]] = [{}, {"kind": "ENTERPRISE"}, {"region": region}]
         for text in texts:
-            wanted = SubjectSearch(text)
-            expected = await scan(ex, wanted, 0, 100_000)
-            for skip, limit in ((0, 3), (0, 6), (2, 3), (5, 4)):
-                got = await subjects.search_subjects(ex, wanted, skip, limit)
-                assert [r["sid"] for r in got] == expected[skip : skip + limit], (text, skip)
+            for given in filters:
+                wanted = SubjectSearch(text, **given)
+                expected = await scan(ex, wanted, 0, 100_000)
+                for skip, limit in ((0, 3), (0, 6), (2, 3), (5, 4)):
+                    got = await subjects.search_subjects(ex, wanted, skip, limit)
+                    page = expected[skip : skip + limit]
+                    assert [r["sid"] for r in got] == page, (text, given, skip)
 
     await compare(1)
     assert len(answered) > 20  # the heads answered many pages (the rest fell back)

@@ -7,7 +7,8 @@ of the first `HEAD` whose name starts with it (`starts`). A key is the name's le
 `|` and the id: key order is the search's ranking after its prefix class. Any subject whose name
 contains the query holds each of its grams, so the matches among a head, in head order, are the
 first matches overall, as long as the page fills before the head runs out; the names starting with
-the query are found the same way in the `starts` of its first gram. A page that does not fill
+the query are found the same way in the `starts` of its first gram (a filter only thins the
+matches: they are still in order). A page that does not fill
 from the heads (a narrow query, a far page) is answered by the gram statements of
 graph/search/statements.py, as before: the heads only ever shortcut, never decide.
 
@@ -21,7 +22,7 @@ holder. `creditgraph search rebuild` recomputes every head.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from graph.cypher import statement
 from graph.executor import Executor, Record, Tx
@@ -73,9 +74,17 @@ def _complete(head: Sequence[str]) -> bool:
     return len(head) < HEAD
 
 
-async def first_page(executor: Executor, query: str, skip: int, limit: int) -> list[Record] | None:
-    """The page `search/search_names` would return for `query` (no filter, no id branch), read
-    from the heads; None when the heads cannot tell (the caller runs the statement)."""
+async def first_page(
+    executor: Executor,
+    query: str,
+    skip: int,
+    limit: int,
+    filters: Mapping[str, str] | None = None,
+) -> list[Record] | None:
+    """The page the name statement for `filters` (`search/search_names…`, no id branch) would
+    return for `query`, read from the heads; None when the heads cannot tell (the caller runs
+    the statement). A filter is an equality on a column the rows carry (kind, region,
+    industry), checked here."""
     grams = await executor.read(GET_QUERY_HEADS, query=query, broad=BROAD)
     if len(grams) < len(query) - 1:
         return []  # a gram nobody holds: no name contains the query
@@ -89,7 +98,8 @@ async def first_page(executor: Executor, query: str, skip: int, limit: int) -> l
     rows = await executor.read(
         GET_HEAD_SUBJECTS, keys=[*first["starts"], *rarest["head"]], query=query
     )
-    by_key = {r["key"]: r for r in rows}
+    given = dict(filters or {})
+    by_key = {r["key"]: r for r in rows if all(r[c] == v for c, v in given.items())}
     prefixed = [
         by_key[k] for k in first["starts"] if k in by_key and by_key[k]["name"].startswith(query)
     ]
