@@ -7,6 +7,6 @@
 // @returns i, g, df, unheaded, head, starts
 UNWIND range(0, size($query) - 2) AS i
 MATCH (n:NameGram {g: substring($query, i, 2)})
-RETURN i, n.g AS g, n.df AS df, n.head IS NULL AS unheaded,
+RETURN i, n.g AS g, n.df AS df, n.headFull IS NULL AS unheaded,
        CASE WHEN coalesce(n.df, 0) >= $broad THEN n.head END AS head,
        CASE WHEN coalesce(n.df, 0) >= $broad OR i = 0 THEN n.starts END AS starts

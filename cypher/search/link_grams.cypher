@@ -14,7 +14,8 @@ UNWIND range(0, size(name) - 2) AS i
 WITH DISTINCT s, substring(name, i, 2) AS g
 WITH g, collect(s) AS holders
 MERGE (n:NameGram {g: g})
-ON CREATE SET n.df = size(holders), n.head = [], n.starts = []
+ON CREATE SET n.df = size(holders), n.head = [], n.starts = [], n.headFull = false,
+              n.startsFull = false
 WITH n, holders
 UNWIND holders AS s
 CREATE (s)-[:HAS_GRAM]->(n)

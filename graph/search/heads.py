@@ -42,17 +42,19 @@ def _merged(head: Sequence[str] | None, keys: Sequence[str]) -> list[str]:
     return sorted({*(head or ()), *keys})[:HEAD]
 
 
+def _stored(g: str, head: list[str], starts: list[str]) -> dict[str, object]:
+    """`search/set_gram_heads`'s row: a full head may have been cut, so it holds only the first."""
+    full = {"headFull": len(head) >= HEAD, "startsFull": len(starts) >= HEAD}
+    return {"g": g, "head": head, "starts": starts, **full}
+
+
 async def admit(tx: Tx, sids: Sequence[str]) -> int:
     """Enter freshly linked subjects into the heads they rank into; returns the grams changed."""
     if not sids:
         return 0
-    rows = await tx.run(GET_HEAD_ENTRANTS, sids=list(sids), k=HEAD)
+    rows = await tx.run(GET_HEAD_ENTRANTS, sids=list(sids))
     heads = [
-        {
-            "g": r["g"],
-            "head": _merged(r["head"], r["keys"]),
-            "starts": _merged(r["starts"], r["startKeys"]),
-        }
+        _stored(r["g"], _merged(r["head"], r["keys"]), _merged(r["starts"], r["startKeys"]))
         for r in rows
     ]
     if heads:
@@ -66,11 +68,12 @@ async def recompute(executor: Executor, grams: Sequence[str]) -> None:
     for g in grams:
         head = [r["key"] for r in await executor.read(GET_GRAM_HEAD, g=g, k=HEAD)]
         starts = [r["key"] for r in await executor.read(GET_GRAM_STARTS, g=g, k=HEAD)]
-        heads.append({"g": g, "head": head, "starts": starts})
+        heads.append(_stored(g, head, starts))
     await executor.write(SET_GRAM_HEADS, heads=heads)
 
 
 def _complete(head: Sequence[str]) -> bool:
+    """A head shorter than HEAD was never cut: it holds every holder."""
     return len(head) < HEAD
 
 
