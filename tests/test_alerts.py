@@ -231,10 +231,13 @@ async def test_an_event_too_wide_to_walk_waits_behind_the_events_after_it(
     monkeypatch.setattr(fanout, "MAX_WALK", 2)
     await designate(cast, E)
     await designate(cast, C)
-    served = await fanout.drain(cast)
+    too_wide = fanout.TooWide()
+    served = await fanout.drain(cast, too_wide=too_wide)
     assert served.deferred == 1
     assert len(served.too_wide or []) == 1
     # C's listing, designated after E's, is alerted first; E's once the rest is served.
     alerts = sorted(await alerts_of(cast), key=lambda a: a.seq)
     assert [a.subject_sid for a in alerts] == [C, E]
     assert await fanout.backlog(cast) == fanout.Backlog(0, None)
+    # The worker remembers E too wide at two hops: its next events are deferred unwalked.
+    assert too_wide == {E: 2}

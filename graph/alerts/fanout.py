@@ -56,6 +56,7 @@ EVENTS_PER_ROUND = 100
 ROUND_SECONDS = 0.5  # walking time after which a round commits what it has (alert latency)
 CONFLICT_RERUNS = 3
 MAX_WALK = 50_000  # subjects one event's walk may reach (a group head's network: ~5,000)
+TOO_WIDE_SECONDS = 300.0  # how long a worker remembers a start too wide to walk (TooWide)
 # Kinds of subject a walk reaches but does not pass through (schemes.yaml
 # linked_risk.excluded_holder_kinds): at 1M enterprises, through the state-asset administration
 # every SOE had 280,000 subjects within three hops (BENCHMARKS.md, alerts).
@@ -108,6 +109,22 @@ def _hops_json(hops: Sequence[Hop]) -> str:
     )
 
 
+class TooWide(dict[str, int]):
+    """Start → the narrowest radius its walk was found too wide at, kept by a worker across
+    rounds for TOO_WIDE_SECONDS: a hub (the state-asset administration, flagged as the actual
+    controller of each listed SOE) starts many events, and finding it too wide costs seconds.
+    Within that time its events are deferred and served narrower at once."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.until = time.monotonic() + TOO_WIDE_SECONDS
+
+    def expire(self) -> None:
+        if time.monotonic() > self.until:
+            self.clear()
+            self.until = time.monotonic() + TOO_WIDE_SECONDS
+
+
 class Walks:
     """The walks of one round, by start subject: the events of one change start from the same
     subjects (an entry on a company, flags on its legal representative one hop away), so each
@@ -115,22 +132,43 @@ class Walks:
     Walks keep ids only (`graph.network.ball`): a radius-3 walk around a group reaches
     thousands of subjects, of which the alerts need the few that are watched."""
 
-    def __init__(self, executor: Executor) -> None:
+    def __init__(self, executor: Executor, too_wide: TooWide | None = None) -> None:
         self.executor = executor
         self._done: dict[str, Ball] = {}
+        self._too_wide = too_wide if too_wide is not None else TooWide()
+
+    def known(self, starts: Sequence[str], radius: int, *, wide: bool = False) -> bool:
+        """Whether serving an event from `starts` costs no walk: each start's walk to `radius`
+        is done or known too wide; for an event deferred as `wide` (served narrower), the widest
+        walk that can be done is."""
+
+        def ready(sid: str) -> bool:
+            done = self._done[sid].radius if sid in self._done else -1
+            failed = self._too_wide.get(sid, radius + 1)
+            if wide:
+                return done >= radius - 1 or (done >= 0 and failed == done + 1)
+            return done >= radius or failed <= radius
+
+        return all(ready(sid) for sid in starts)
 
     async def around(self, sid: str, radius: int) -> Ball:
         """Subjects within `radius` of `sid`, itself included at distance 0."""
         known = self._done.get(sid)
         if known is None or known.radius < radius:
-            known = await ball(
-                self.executor,
-                sid,
-                radius,
-                max_nodes=MAX_WALK,
-                last=EXPAND_WATCHED_EDGES,
-                not_through=NOT_THROUGH,
-            )
+            if self._too_wide.get(sid, radius + 1) <= radius:
+                raise LimitExceeded(f"the network of {sid} is too wide to walk", limit=MAX_WALK)
+            try:
+                known = await ball(
+                    self.executor,
+                    sid,
+                    radius,
+                    max_nodes=MAX_WALK,
+                    last=EXPAND_WATCHED_EDGES,
+                    not_through=NOT_THROUGH,
+                )
+            except LimitExceeded:
+                self._too_wide[sid] = radius
+                raise
             self._done[sid] = known
         return known
 
@@ -207,23 +245,32 @@ async def _narrower(
     return []
 
 
-async def serve_round(executor: Executor, served: Served | None = None) -> Served:
+async def serve_round(
+    executor: Executor, served: Served | None = None, too_wide: TooWide | None = None
+) -> Served:
     """Serve up to EVENTS_PER_ROUND of the oldest events, fewer once their walks took
-    ROUND_SECONDS: their alerts and their removal commit together, in one transaction."""
+    ROUND_SECONDS (events whose walks are done or known too wide cost none and still join):
+    their alerts and their removal commit together, in one transaction."""
     served = served or Served()
     events = await executor.read(GET_EVENTS, limit=EVENTS_PER_ROUND)
     if not events:
         return served
     reach = {r["kind"]: int(r["radius"]) for r in await executor.read(GET_WATCH_REACH)}
     planned: list[dict[str, Any]] = []
-    walks = Walks(executor)
+    if too_wide is not None:
+        too_wide.expire()
+    walks = Walks(executor, too_wide)
     ids: list[str] = []
     deferred: list[str] = []
     started = time.perf_counter()
     for event in events:
-        if (ids or deferred) and time.perf_counter() - started > ROUND_SECONDS:
-            break  # commit what is walked: the alerts already found need not wait for the rest
         radius = reach.get(event["kind"])
+        if (
+            (ids or deferred)
+            and time.perf_counter() - started > ROUND_SECONDS
+            and not (radius is None or walks.known(event["sids"], radius, wide=event["wide"]))
+        ):
+            break  # commit what is walked: the alerts already found need not wait for the rest
         if radius is None:
             ids.append(event["eventId"])
             continue  # nobody follows this kind of event
@@ -280,13 +327,19 @@ async def serve_round(executor: Executor, served: Served | None = None) -> Serve
     return served
 
 
-async def drain(executor: Executor, *, keep: Callable[[], Awaitable[bool]] | None = None) -> Served:
+async def drain(
+    executor: Executor,
+    *,
+    keep: Callable[[], Awaitable[bool]] | None = None,
+    too_wide: TooWide | None = None,
+) -> Served:
     """Serve every waiting event (the command line, tests, the end of an import). `keep` (a
     worker renewing its lease) is asked before each round; False stops there."""
     served = Served()
+    too_wide = too_wide if too_wide is not None else TooWide()
     while keep is None or await keep():
         before = served.events + served.deferred
-        await serve_round(executor, served)
+        await serve_round(executor, served, too_wide)
         if served.events + served.deferred == before:
             return served
     return served
@@ -304,6 +357,7 @@ class AlertWorker:
         self.last_backlog: Backlog | None = None
         self.checked_at: float | None = None
         self.failures = 0
+        self.too_wide = TooWide()
         self._wake = asyncio.Event()
 
     def wake(self) -> None:
@@ -318,7 +372,9 @@ class AlertWorker:
                 self.last_backlog = await backlog(self.executor)
                 self.checked_at = time.time()
                 if self.last_backlog.pending and await self.lease.claim():
-                    served = await drain(self.executor, keep=self.lease.claim)
+                    served = await drain(
+                        self.executor, keep=self.lease.claim, too_wide=self.too_wide
+                    )
                     if served.alerts:
                         log.info("alerts: %d events, %d alerts", served.events, served.alerts)
             except Unavailable as exc:
