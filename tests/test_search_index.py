@@ -361,7 +361,7 @@ async def test_the_mutations_index_the_names_they_write(gql: GQL) -> None:
 
 
 # -- broad queries: the gram heads ---------------------------------------------------------------
-async def test_broad_pages_from_the_gram_heads_equal_the_scan_through_renames_and_deletes(
+async def test_broad_pages_from_the_gram_heads_equal_the_scan_through_renames(
     empty_graph: Executor, city: list[Path], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # Heads of 6 keys and every query "broad": the heads answer what fits in them, and fall
