@@ -347,10 +347,11 @@ async def measure(server: BenchServer, args: argparse.Namespace) -> str:
         ),
         "",
         f"searchSubjects ({SEARCHES} requests each, `kind: ENTERPRISE, first: 20`): its floor is "
-        "the service's own search statement through the driver. The search walks the subjects "
-        "holding the query's rarest two-character gram (docs/adr/0006) and checks `CONTAINS` on "
-        "them: a company's name touches a few dozen; a text every name holds (“有限公司”) still "
-        "touches and sorts every enterprise.",
+        "the service's own search (`graph.subjects.search_subjects`) called in-process through "
+        "the driver. A company's name walks the subjects holding the query's rarest "
+        "two-character gram (docs/adr/0006) and checks `CONTAINS` on them (a few dozen); a text "
+        "most names hold (“有限公司”) reads its first page from the gram heads (each gram's "
+        "first 200 holders in rank order) instead of sorting every match.",
         "",
         f"Wide response: {objects:,} JSON objects (`relatedParties(maxDepth: 2, first: 100)` of "
         f"{wide_vars['id']}: each organisation with up to 10 role holders, the persons among "
