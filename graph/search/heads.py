@@ -63,7 +63,9 @@ async def admit(tx: Tx, sids: Sequence[str]) -> int:
 
 
 async def recompute(executor: Executor, grams: Sequence[str]) -> None:
-    """Recompute the heads of `grams` from their holders (the rebuild), in one transaction."""
+    """Recompute the heads of `grams` from their holders (the rebuild; written in one
+    transaction). A name written meanwhile may miss its entry: run it when writes are quiet,
+    as `creditgraph search rebuild` is meant to be, or again."""
     heads = []
     for g in grams:
         head = [r["key"] for r in await executor.read(GET_GRAM_HEAD, g=g, k=HEAD)]
