@@ -79,6 +79,7 @@ WIDE_MIN_OBJECTS = 5_000
 SEARCH = """query($q: String!) { searchSubjects(query: $q, kind: ENTERPRISE, first: 20) {
   edges { node { id name } } } }"""
 BROAD = "有限公司"
+TYPENAME = "{ __typename }"
 SEARCHES = 10
 
 
@@ -306,6 +307,19 @@ async def measure(server: BenchServer, args: argparse.Namespace) -> str:
             wide = Timing(
                 "wide response", await timed(max(20, n // 10), lambda i: gql(WIDE, wide_vars))
             )
+
+            async def healthz(_: int) -> Any:
+                async with client.get(api.url + "/healthz") as resp:
+                    return await resp.read()
+
+            # The fixed cost of the GraphQL stack: the smallest query against a plain Starlette
+            # route of the same application (same middleware, no GraphQL), alternating.
+            for i in range(20):
+                await gql(TYPENAME, {})
+                await healthz(i)
+            typename, bare = await paired(
+                max(100, n), "`{ __typename }`", lambda i: gql(TYPENAME, {}), healthz
+            )
             api_rss = api.peak_rss_mb()
     finally:
         api.stop()
@@ -334,6 +348,14 @@ async def measure(server: BenchServer, args: argparse.Namespace) -> str:
             f"| {gq.name} | {gq.p50:.1f} | {gq.pct(0.95):.1f} | {fl.p50:.1f} | "
             f"{fl.pct(0.95):.1f} | {gq.p50 / fl.p50:.2f} |"
         )
+    lines += [
+        "",
+        f"Fixed cost of the GraphQL stack: `{{ __typename }}` over HTTP p50 {typename.p50:.2f} ms, "
+        f"p95 {typename.pct(0.95):.2f} ms; `GET /healthz` (a plain Starlette route of the same "
+        f"app and middleware) p50 {bare.p50:.2f} ms, p95 {bare.pct(0.95):.2f} ms; difference at "
+        f"p50 {typename.p50 - bare.p50:.2f} ms ({len(typename.samples)} requests each, "
+        "alternating).",
+    ]
     lines += [
         "",
         "relatedParties without `totalCount` stops at the first level that completes its page of "
