@@ -17,7 +17,8 @@ import logging
 import shutil
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -70,31 +71,36 @@ def open_city(root: Path) -> City:
     return City(GenerationResult(manifest, files, 0.0), root / "db", loaded["seconds"])
 
 
+@asynccontextmanager
+async def _serving(db: Path, heap: str) -> AsyncIterator[Executor]:
+    """A server on the data directory `db`, migrated, with an executor; stopped after."""
+    server = EmbeddedServer(
+        db, database=DATABASE, bolt_port=free_port(), http_port=free_port(), heap=heap
+    )
+    info = server.start(attached=True, timeout=300.0)
+    try:
+        driver = await open_driver(info.uri, "root", server.password, 10.0)
+        try:
+            executor = Executor(driver, DATABASE, uri=info.uri, timeout=3600.0, app="bench")
+            await migrate(executor)
+            yield executor
+        finally:
+            await driver.close()
+    finally:
+        server.stop()
+
+
 async def load(root: Path, heap: str, batch_size: int) -> float:
     """Start a server on `root/db`, load every file with the floor statements, stop it."""
     db = root / "db"
     shutil.rmtree(db, ignore_errors=True)
     files = _files(root)
     total = Manifest.load(root / "city" / MANIFEST).total_rows
-    server = EmbeddedServer(
-        db, database=DATABASE, bolt_port=free_port(), http_port=free_port(), heap=heap
-    )
-    info = server.start(attached=True, timeout=300.0)
-    started = time.perf_counter()
-    try:
-        driver = await open_driver(info.uri, "root", server.password, 10.0)
-        try:
-            executor = Executor(driver, DATABASE, uri=info.uri, timeout=3600.0, app="bench")
-            await migrate(executor)
-            with progress_bar(total=total, desc="loading", unit="row") as bar:
-                for path in files:
-                    await load_floor(
-                        executor, path, BENCH_KEY, batch_size=5000, on_batch=bar.update
-                    )
-        finally:
-            await driver.close()
-    finally:
-        server.stop()
+    async with _serving(db, heap) as executor:
+        started = time.perf_counter()
+        with progress_bar(total=total, desc="loading", unit="row") as bar:
+            for path in files:
+                await load_floor(executor, path, BENCH_KEY, batch_size=5000, on_batch=bar.update)
     return time.perf_counter() - started
 
 
@@ -103,21 +109,9 @@ async def reindex(root: Path, heap: str) -> float:
     rebuild` on its data directory): a city loaded before the index changed."""
     from api.commands.search import rebuild_with_progress
 
-    server = EmbeddedServer(
-        root / "db", database=DATABASE, bolt_port=free_port(), http_port=free_port(), heap=heap
-    )
-    info = server.start(attached=True, timeout=300.0)
-    started = time.perf_counter()
-    try:
-        driver = await open_driver(info.uri, "root", server.password, 10.0)
-        try:
-            executor = Executor(driver, DATABASE, uri=info.uri, timeout=3600.0, app="bench")
-            await migrate(executor)
-            await rebuild_with_progress(executor, batch=2000, quiet=False)
-        finally:
-            await driver.close()
-    finally:
-        server.stop()
+    async with _serving(root / "db", heap) as executor:
+        started = time.perf_counter()
+        await rebuild_with_progress(executor, batch=2000, quiet=False)
     return time.perf_counter() - started
 
 
