@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Hashable
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from aiodataloader import DataLoader
@@ -68,35 +69,60 @@ class LegalRepresentativeLoader(DataLoader[tuple[str, Any], list[Record]]):
         return [results[k] for k in keys]
 
 
-@dataclass
 class Loaders:
-    enterprise: EnterpriseLoader
-    legal_representatives: LegalRepresentativeLoader
-    subject: SubjectLoader
-    entry_subject: EntrySubjectLoader
-    role_holders: PageLoader[RoleQuery]
-    held_roles: PageLoader[RoleQuery]
-    records: PageLoader[RecordQuery]
-    list_entries: PageLoader[ListEntryQuery]
-    risk: RiskLoaders
-    flags: FlagLoader
-    personal_data: PersonalDataLoader
+    """One request's loaders, each built when a resolver first asks for it (most requests use
+    two or three of them; building all costs a tenth of a small query)."""
+
+    def __init__(self, executor: Executor) -> None:
+        self.executor = executor
 
     @classmethod
     def fresh(cls, executor: Executor) -> Loaders:
-        return cls(
-            enterprise=EnterpriseLoader(executor),
-            legal_representatives=LegalRepresentativeLoader(executor),
-            subject=SubjectLoader(executor),
-            entry_subject=EntrySubjectLoader(executor),
-            role_holders=role_holder_loader(executor),
-            held_roles=held_role_loader(executor),
-            records=record_loader(executor),
-            list_entries=list_entry_loader(executor),
-            risk=RiskLoaders.fresh(executor),
-            flags=FlagLoader(executor),
-            personal_data=PersonalDataLoader(executor),
-        )
+        return cls(executor)
+
+    @cached_property
+    def enterprise(self) -> EnterpriseLoader:
+        return EnterpriseLoader(self.executor)
+
+    @cached_property
+    def legal_representatives(self) -> LegalRepresentativeLoader:
+        return LegalRepresentativeLoader(self.executor)
+
+    @cached_property
+    def subject(self) -> SubjectLoader:
+        return SubjectLoader(self.executor)
+
+    @cached_property
+    def entry_subject(self) -> EntrySubjectLoader:
+        return EntrySubjectLoader(self.executor)
+
+    @cached_property
+    def role_holders(self) -> PageLoader[RoleQuery]:
+        return role_holder_loader(self.executor)
+
+    @cached_property
+    def held_roles(self) -> PageLoader[RoleQuery]:
+        return held_role_loader(self.executor)
+
+    @cached_property
+    def records(self) -> PageLoader[RecordQuery]:
+        return record_loader(self.executor)
+
+    @cached_property
+    def list_entries(self) -> PageLoader[ListEntryQuery]:
+        return list_entry_loader(self.executor)
+
+    @cached_property
+    def risk(self) -> RiskLoaders:
+        return RiskLoaders.fresh(self.executor)
+
+    @cached_property
+    def flags(self) -> FlagLoader:
+        return FlagLoader(self.executor)
+
+    @cached_property
+    def personal_data(self) -> PersonalDataLoader:
+        return PersonalDataLoader(self.executor)
 
 
 @dataclass

@@ -14,6 +14,7 @@ import base64
 import binascii
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any, Generic, TypeVar
 
 import strawberry
@@ -26,7 +27,10 @@ T = TypeVar("T")
 _PREFIX = "cg:"
 
 
+@lru_cache(maxsize=4096)
 def encode_cursor(offset: int) -> str:
+    """The opaque cursor of an offset (cached: every edge of every page carries one, selected
+    or not, and pages start at the same few offsets)."""
     return base64.urlsafe_b64encode(f"{_PREFIX}{offset}".encode()).decode()
 
 

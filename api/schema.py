@@ -11,12 +11,13 @@ from strawberry.types import ExecutionContext
 
 from api.execution import FastExecutionContext
 from api.extensions.auth import Authorization
+from api.extensions.bundle import bundle
 from api.extensions.errors import CodedErrors, mask_escaped
 from api.extensions.grammar import SpecGrammar
 from api.extensions.introspection import IntrospectionSwitch
 from api.extensions.limits import limit_extensions
 from api.extensions.parse_cache import CachedParse
-from api.extensions.validation_cache import StandardValidationCache
+from api.extensions.validation_cache import DocumentValidationCache
 from api.observability.tracing import ObservedOperation
 from resolvers.alerts.resolvers import AlertMutations, AlertQueries, AlertSubscriptions
 from resolvers.analyst.queries import AnalystQueries
@@ -87,12 +88,10 @@ schema = CreditGraphSchema(
     extensions=[
         ObservedOperation,  # first: its span and its record of error codes enclose the rest
         CodedErrors,
-        SpecGrammar,
-        IntrospectionSwitch,
-        *limit_extensions(),
-        CachedParse,
+        # What the operation may be (grammar, introspection, limits) and its parse: one bundle.
+        bundle(SpecGrammar, IntrospectionSwitch, *limit_extensions(), CachedParse),
         Authorization,
-        StandardValidationCache,
+        DocumentValidationCache,
     ],
 )
 

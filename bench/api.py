@@ -6,10 +6,14 @@
 3. For each scenario, time >= `--requests` GraphQL requests over HTTP and, in the same run, the
    raw floor: the best hand-written single statement fetching the same data through the driver.
    (a) the entity card, (b) relatedParties(maxDepth: 3, first: 100), without and with its
-   `totalCount` (which makes the search walk every level), (c) a response of at least 5,000
-   objects (counted; the run fails below that).
-4. Record p50/p95, the GraphQL/floor ratio, and the peak RSS of the API and database processes in
-   BENCHMARKS.md (section `graphql`).
+   `totalCount` (which makes the search walk every level), (c) searchSubjects for a company's
+   name and for "有限公司", (d) a page of 100 enterprises of a region with their role edges,
+   (e) that region's count alone, (f) the red-black conflict list, (g) upsertEnterprise
+   creating one enterprise, (h) a response of at least 5,000 objects (counted; the run fails
+   below that); then `{ __typename }` against a bare Starlette route of the same app, and the
+   entity card from 8 concurrent clients (requests/s, errors) against its floor's.
+4. Record p50/p95, the GraphQL/floor ratios, and the peak RSS of the API and database processes
+   in BENCHMARKS.md (section `graphql`).
 """
 
 from __future__ import annotations
@@ -31,6 +35,7 @@ from pathlib import Path
 from typing import Any
 
 import aiohttp
+from stdnum.cn.uscc import calc_check_digit as uscc_check_digit
 
 from api.auth import Role, issue_token
 from api.settings import Settings
@@ -38,17 +43,23 @@ from bench import BENCH_KEY
 from bench.city import LOADED, open_city
 from bench.report import finish, load_average
 from bench.server import BenchServer, _status_kb, throwaway_server
-from graph.cypher import statement
+from graph.cypher import Statement, statement
 from graph.embedded import free_port
 from graph.executor import Executor
 from graph.importer import import_files
+from graph.risk import checks
 from graph.subjects import GET_SUBJECTS, SubjectSearch, search_subjects
 from seeds.generator import DEFAULT_SEED, generate
-from seeds.output import FILES
+from seeds.output import FILES, MANIFEST, Manifest
 
 SAMPLE = statement("bench/api_sample_cards")
 FLOOR_CARD = statement("bench/api_floor_entity_card")
 FLOOR_RELATED = statement("bench/api_floor_related_parties")
+FLOOR_REGION_PAGE = statement("bench/api_floor_region_page")
+FLOOR_REGION_COUNT = statement("bench/api_floor_region_count")
+FLOOR_CREATE = statement("bench/api_floor_create_enterprise")
+FLOOR_WIDE = statement("bench/api_floor_wide")
+SAMPLE_REGIONS = statement("bench/api_sample_regions")
 AS_OF = date(2026, 11, 1)
 
 CARD = """query($u: String!, $x: ID!) { enterprise(uscc: $u) { name roles(first: 20) {
@@ -81,6 +92,19 @@ SEARCH = """query($q: String!) { searchSubjects(query: $q, kind: ENTERPRISE, fir
 BROAD = "有限公司"
 TYPENAME = "{ __typename }"
 SEARCHES = 10
+# A dashboard's page of a region's enterprises (an empty query: all of them, shortest names
+# first) with their role edges, and its count alone.
+REGION_PAGE = """query($r: String!) { searchSubjects(query: "", kind: ENTERPRISE, region: $r,
+  first: 100) { edges { node { id name ... on Organization { uscc industry
+  roles(first: 10) { edges { role from to node { id name } } } } } } } }"""
+REGION_COUNT = """query($r: String!) { searchSubjects(query: "", kind: ENTERPRISE, region: $r,
+  first: 1) { totalCount } }"""
+CONFLICTS = """query($asOf: Date!) { redBlackConflicts(first: 50, asOf: $asOf) { edges { node {
+  subject { id name } redEntries { id listType validUntil }
+  blackEntries { id listType validUntil } } } } }"""
+CREATE = """mutation($i: EnterpriseInput!) { upsertEnterprise(input: $i) { created
+  enterprise { uscc name } } }"""
+CLIENTS = 8  # the throughput run's concurrent clients
 
 
 @dataclass
@@ -131,11 +155,92 @@ async def paired(
     return Timing(name, ours), Timing(f"{name} floor", theirs)
 
 
+def new_enterprise(i: int, tag: str) -> dict[str, Any]:
+    """A new enterprise for the create scenario (`tag` keeps GraphQL's and the floor's apart)."""
+    body = f"91130100B{tag.upper()}{i:07d}"
+    fields = {
+        "uscc": body + uscc_check_digit(body),
+        "name": f"基准新建{tag}{i}号科技有限公司",
+        "region": "130102",
+        "industry": "I65",
+    }
+    return fields
+
+
+@dataclass
+class Throughput:
+    requests: int
+    seconds: float
+    errors: int
+
+    @property
+    def rps(self) -> float:
+        return self.requests / self.seconds
+
+
+async def concurrent(
+    calls: int, clients: int, call: Callable[[int], Awaitable[bool]]
+) -> Throughput:
+    """`calls` calls shared by `clients` concurrent workers, each waiting for its answer."""
+    queue = iter(range(calls))
+    errors = 0
+
+    async def worker() -> None:
+        nonlocal errors
+        for i in queue:
+            if not await call(i):
+                errors += 1
+
+    started = time.perf_counter()
+    await asyncio.gather(*(worker() for _ in range(clients)))
+    return Throughput(calls, time.perf_counter() - started, errors)
+
+
+async def concurrent_cards(url: str, token: str, usccs: list[str], calls: int) -> Throughput:
+    """The entity card from CLIENTS clients, each with its own keep-alive connection."""
+    sessions = [
+        aiohttp.ClientSession(
+            timeout=aiohttp.ClientTimeout(total=120),
+            headers={"authorization": f"Bearer {token}"},
+            connector=aiohttp.TCPConnector(limit=1),
+        )
+        for _ in range(CLIENTS)
+    ]
+    turn = iter(range(calls * CLIENTS))
+
+    async def card(i: int) -> bool:
+        client = sessions[next(turn) % CLIENTS]
+        u = usccs[i % len(usccs)]
+        async with client.post(
+            url + "/graphql", json={"query": CARD, "variables": {"u": u, "x": u}}
+        ) as resp:
+            body = await resp.json()
+        return resp.status == 200 and not body.get("errors")
+
+    try:
+        await concurrent(CLIENTS * 5, CLIENTS, card)  # warm every connection
+        return await concurrent(calls, CLIENTS, card)
+    finally:
+        for client in sessions:
+            await client.close()
+
+
+async def concurrent_floor(ex: Executor, usccs: list[str], calls: int) -> Throughput:
+    async def card(i: int) -> bool:
+        return bool(await ex.read(FLOOR_CARD, uscc=usccs[i % len(usccs)]))
+
+    return await concurrent(calls, CLIENTS, card)
+
+
 class Api:
     """The real service in a child process, pointed at the throwaway database."""
 
     def __init__(
-        self, server: BenchServer, password: str, extra_env: dict[str, str] | None = None
+        self,
+        server: BenchServer,
+        password: str,
+        extra_env: dict[str, str] | None = None,
+        workers: int = 1,
     ) -> None:
         self.port = free_port()
         env = {
@@ -153,7 +258,10 @@ class Api:
         log_path = os.environ.get("BENCH_SERVICE_LOG")
         self._log = open(log_path, "w") if log_path else None  # noqa: SIM115 (closed in stop)
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "api.cli", "serve", "--port", str(self.port)],
+            [
+                *(sys.executable, "-m", "api.cli", "serve", "--port", str(self.port)),
+                *(("--workers", str(workers)) if workers > 1 else ()),
+            ],
             env=env,
             stdout=subprocess.DEVNULL,
             stderr=self._log or subprocess.DEVNULL,
@@ -192,9 +300,10 @@ async def run(args: argparse.Namespace) -> str:
             return await measure(server, args)
     with tempfile.TemporaryDirectory(prefix="creditgraph-bench-api-") as tmp:
         city = args.city or Path(tmp)
-        if not (city / "manifest.json").exists():
+        if not (city / MANIFEST).exists():
             print(f"generating {args.scale:,} enterprises into {city}", flush=True)
             generate(city, scale=args.scale, seed=args.seed)
+        args.scale = Manifest.load(city / MANIFEST).scale
         async with throwaway_server(args.heap) as server:
             files = [city / f for f in FILES.values() if (city / f).exists()]
             print("importing", flush=True)
@@ -222,6 +331,7 @@ async def measure(server: BenchServer, args: argparse.Namespace) -> str:
     # relatedParties is for supervision roles.
     settings = Settings(_env_file=None, AUTH_TOKEN_SECRET=secrets_env["AUTH_TOKEN_SECRET"])
     token = issue_token(settings, Role.INVESTIGATOR, "bench-api")
+    writer = {"authorization": f"Bearer {issue_token(settings, Role.OFFICER, 'bench-api')}"}
     try:
         # aiohttp, not httpx: httpx's own cost per request on this machine is ~2 ms (GET /healthz
         # 1.9 ms against 0.5 ms), which would be counted against the API and not the floor.
@@ -234,10 +344,15 @@ async def measure(server: BenchServer, args: argparse.Namespace) -> str:
             refused: list[str] = []
 
             async def gql(
-                query: str, variables: dict[str, Any], limited: bool = False
+                query: str,
+                variables: dict[str, Any],
+                limited: bool = False,
+                headers: dict[str, str] | None = None,
             ) -> dict[str, Any]:
                 async with client.post(
-                    api.url + "/graphql", json={"query": query, "variables": variables}
+                    api.url + "/graphql",
+                    json={"query": query, "variables": variables},
+                    headers=headers,
                 ) as resp:
                     status = resp.status
                     body: dict[str, Any] = await resp.json()
@@ -248,6 +363,9 @@ async def measure(server: BenchServer, args: argparse.Namespace) -> str:
                 if status != 200 or body.get("errors"):
                     raise RuntimeError(f"GraphQL failed: {str(body)[:300]}")
                 return body
+
+            def officer(query: str, variables: dict[str, Any]) -> Awaitable[dict[str, Any]]:
+                return gql(query, variables, headers=writer)
 
             def pick(i: int) -> str:
                 return usccs[i % len(usccs)]
@@ -296,6 +414,40 @@ async def measure(server: BenchServer, args: argparse.Namespace) -> str:
 
                 label = f"searchSubjects, {label}"
                 searches.append(await paired(SEARCHES, label, search, search_floor))
+            regions = [str(r["region"]) for r in await ex.read(SAMPLE_REGIONS, limit=3)]
+            dashboard = []
+            for name, query, floor in (
+                ("page of 100 enterprises of a region", REGION_PAGE, FLOOR_REGION_PAGE),
+                ("count of a region's enterprises", REGION_COUNT, FLOOR_REGION_COUNT),
+            ):
+
+                def ask(i: int, query: str = query) -> Awaitable[Any]:
+                    return gql(query, {"r": regions[i % len(regions)]})
+
+                def floor_call(i: int, floor: Statement = floor) -> Awaitable[Any]:
+                    return ex.read(floor, region=regions[i % len(regions)])
+
+                for i in range(5):
+                    await ask(i)
+                    await floor_call(i)
+                dashboard.append(await paired(n, name, ask, floor_call))
+            conflicts_vars = {"asOf": AS_OF.isoformat()}
+            conflicts = (await gql(CONFLICTS, conflicts_vars))["data"]["redBlackConflicts"]
+            dashboard.append(
+                await paired(
+                    n,
+                    f"red-black conflict list ({len(conflicts['edges'])} subjects)",
+                    lambda i: gql(CONFLICTS, conflicts_vars),
+                    lambda i: checks.red_black_conflicts(ex, 0, 51, AS_OF),
+                )
+            )
+            created = await paired(
+                n,
+                "upsertEnterprise (one create)",
+                lambda i: officer(CREATE, {"i": new_enterprise(i, "g")}),
+                lambda i: ex.write(FLOOR_CREATE, **new_enterprise(i, "f")),
+            )
+            dashboard.append(created)
             wide_vars, objects = {}, 0
             for uscc in usccs:  # the first sampled company with a network wide enough
                 wide_vars = {"id": uscc, **rel_vars}
@@ -304,9 +456,17 @@ async def measure(server: BenchServer, args: argparse.Namespace) -> str:
                     break
             else:
                 raise RuntimeError(f"no sampled company has a {WIDE_MIN_OBJECTS:,}-object network")
-            wide = Timing(
-                "wide response", await timed(max(20, n // 10), lambda i: gql(WIDE, wide_vars))
+            wide_floor_vars = {"sid": wide_vars["id"], "asOf": AS_OF}
+            dashboard.append(
+                await paired(
+                    max(20, n // 3),
+                    "wide response",
+                    lambda i: gql(WIDE, wide_vars),
+                    lambda i: ex.read(FLOOR_WIDE, **wide_floor_vars),
+                )
             )
+            throughput = await concurrent_cards(api.url, token, usccs, n * 5)
+            floor_throughput = await concurrent_floor(ex, usccs, n * 5)
 
             async def healthz(_: int) -> Any:
                 async with client.get(api.url + "/healthz") as resp:
@@ -318,20 +478,29 @@ async def measure(server: BenchServer, args: argparse.Namespace) -> str:
                 await gql(TYPENAME, {})
                 await healthz(i)
             typename, bare = await paired(
-                max(100, n), "`{ __typename }`", lambda i: gql(TYPENAME, {}), healthz
+                max(500, n), "`{ __typename }`", lambda i: gql(TYPENAME, {}), healthz
             )
             api_rss = api.peak_rss_mb()
     finally:
         api.stop()
+    # The same run against `serve --workers 2` (one API process per core).
+    pair = Api(server, password, secrets_env, workers=2)
+    try:
+        async with aiohttp.ClientSession() as client:
+            await pair.ready(client)
+        pair_throughput = await concurrent_cards(pair.url, token, usccs, n * 5)
+    finally:
+        pair.stop()
     db_rss = server.peak_rss_mb()
     rows = [
         (card, card_floor),
         (related, related_floor),
         (related_total, related_total_floor),
         *searches,
+        *dashboard,
     ]
     lines = [
-        "## GraphQL API against the raw-Cypher floor",
+        f"## GraphQL API against the raw-Cypher floor ({args.scale:,} enterprises)",
         "",
         f"Command: `python -m bench.api {shlex.join(args.argv)}` "
         f"({args.scale:,} enterprises, {args.setup}; {n} requests per scenario, sequential, "
@@ -340,14 +509,24 @@ async def measure(server: BenchServer, args: argparse.Namespace) -> str:
         "driver, in the same run, alternating with the GraphQL requests). Load average at the "
         f"end: {load_average()}.",
         "",
-        "| scenario | GraphQL p50 ms | GraphQL p95 ms | floor p50 ms | floor p95 ms | p50 ratio |",
-        "|---|---|---|---|---|---|",
+        "| scenario | GraphQL p50 ms | GraphQL p95 ms | floor p50 ms | floor p95 ms "
+        "| p50 ratio | p95 ratio |",
+        "|---|---|---|---|---|---|---|",
     ]
     for gq, fl in rows:
         lines.append(
             f"| {gq.name} | {gq.p50:.1f} | {gq.pct(0.95):.1f} | {fl.p50:.1f} | "
-            f"{fl.pct(0.95):.1f} | {gq.p50 / fl.p50:.2f} |"
+            f"{fl.pct(0.95):.1f} | {gq.p50 / fl.p50:.2f} | {gq.pct(0.95) / fl.pct(0.95):.2f} |"
         )
+    lines += [
+        "",
+        f"Entity card from {CLIENTS} concurrent clients (each its own keep-alive connection, "
+        f"{throughput.requests} requests): **{throughput.rps:.0f} requests/s**, "
+        f"{throughput.errors} errors; with `serve --workers 2` (two API processes): "
+        f"**{pair_throughput.rps:.0f} requests/s**, {pair_throughput.errors} errors; its floor "
+        f"from {CLIENTS} concurrent driver sessions: {floor_throughput.rps:.0f} statements/s "
+        f"({floor_throughput.errors} empty answers).",
+    ]
     lines += [
         "",
         f"Fixed cost of the GraphQL stack: `{{ __typename }}` over HTTP p50 {typename.p50:.2f} ms, "
@@ -378,8 +557,12 @@ async def measure(server: BenchServer, args: argparse.Namespace) -> str:
         f"Wide response: {objects:,} JSON objects (`relatedParties(maxDepth: 2, first: 100)` of "
         f"{wide_vars['id']}: each organisation with up to 10 role holders, the persons among "
         "them with up to 5 of their roles, 8 records and 8 list entries; each person with up to "
-        f"5 roles) in p50 {wide.p50:.0f} ms, p95 {wide.pct(0.95):.0f} ms end to end "
-        f"({len(wide.samples)} requests).",
+        "5 roles), against one statement returning the same (cypher/bench/api_floor_wide). "
+        "Region page and count: the three regions with the most enterprises, in turn; "
+        "red-black conflicts: its floor is the service's own statement "
+        "(`graph.risk.checks.red_black_conflicts`) in-process; the create: a new enterprise "
+        "each request (officer token: validation, permission, grams, audit event, one "
+        "transaction) against a single CREATE.",
         "",
         f"Peak RSS: API process {api_rss:.0f} MiB, database process {db_rss:.0f} MiB.",
     ]
@@ -398,10 +581,15 @@ def main(argv: list[str] | None = None) -> int:
         help="a city built by `python -m bench.city` (a copy of its database is used), or the "
         "files of `creditgraph generate` (imported)",
     )
+    parser.add_argument(
+        "--section",
+        default="graphql",
+        help="BENCHMARKS.md section to write (default graphql; e.g. graphql-20k for a small city)",
+    )
     parser.add_argument("--no-report", action="store_true", help="print figures only")
     args = parser.parse_args(argv)
     args.argv = sys.argv[1:] if argv is None else argv
-    return finish(asyncio.run(run(args)), "graphql", no_report=args.no_report, machine=True)
+    return finish(asyncio.run(run(args)), args.section, no_report=args.no_report, machine=True)
 
 
 if __name__ == "__main__":

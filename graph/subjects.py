@@ -168,7 +168,11 @@ class SubjectSearch:
         }
 
     def statements(self) -> tuple[Statement, Statement]:
-        """The scan's page and count statements: an organisation kind scans its own label."""
+        """The scan's page and count statements: within a region, the region index leads (and
+        an empty query has no name predicate); else an organisation kind scans its own label."""
+        if self.region is not None and (self.kind is None or self.kind in _KIND_SEARCH):
+            label = MODEL.org_label(self.kind) if self.kind is not None else "Organization"
+            return _REGION_SEARCH[(self.query != "", self.industry is not None)][label]
         if self.kind is not None and self.kind in _KIND_SEARCH:
             return _KIND_SEARCH[self.kind]
         return SEARCH_SUBJECTS, COUNT_SEARCH_SUBJECTS
@@ -178,8 +182,12 @@ class SubjectSearch:
         if self.indexed:
             named = search.NameSearch(self.query, self.kind, self.region, self.industry)
             return search.choose(named)
+        return self.scan()
+
+    def scan(self) -> tuple[Statement, Statement, dict[str, Any]]:
+        """The scan's statements (`statements`) and their parameters, whatever the query."""
         page, count = self.statements()
-        return page, count, dict(self.params())
+        return page, count, {k: v for k, v in self.params().items() if k in count.param_names}
 
 
 _KIND_SEARCH: dict[str, tuple[Statement, Statement]] = {
@@ -188,6 +196,31 @@ _KIND_SEARCH: dict[str, tuple[Statement, Statement]] = {
         COUNT_SEARCH_ORGANIZATIONS.specialise(MODEL.allowed, ORG=MODEL.org_label(kind)),
     )
     for kind in MODEL.organization_kinds
+}
+
+
+# (query given, industry given) → label → (page, count); named literally for the registry test.
+_REGION_STATEMENTS: dict[tuple[bool, bool], tuple[Statement, Statement]] = {
+    (True, False): (statement("subject/search_region"), statement("subject/count_region")),
+    (True, True): (
+        statement("subject/search_region_industry"),
+        statement("subject/count_region_industry"),
+    ),
+    (False, False): (statement("subject/search_region_all"), statement("subject/count_region_all")),
+    (False, True): (
+        statement("subject/search_region_all_industry"),
+        statement("subject/count_region_all_industry"),
+    ),
+}
+_REGION_SEARCH: dict[tuple[bool, bool], dict[str, tuple[Statement, Statement]]] = {
+    shape: {
+        label: (
+            page.specialise(MODEL.allowed, ORG=label),
+            count.specialise(MODEL.allowed, ORG=label),
+        )
+        for label in MODEL.allowed["regionLabel"]
+    }
+    for shape, (page, count) in _REGION_STATEMENTS.items()
 }
 
 

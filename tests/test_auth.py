@@ -48,6 +48,35 @@ def test_an_issued_token_names_its_subject_and_role() -> None:
     assert claims_of(token)["exp"] - claims_of(token)["iat"] == 120
 
 
+def test_a_token_verified_before_is_refused_after_its_expiry_and_under_a_new_secret(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    token = issue_token(SETTINGS, Role.OFFICER, "bob", ttl_seconds=60)
+    assert verify_token(SETTINGS, token).id == "bob"
+    assert verify_token(SETTINGS, token).id == "bob"  # the remembered verification
+    rotated = Settings(_env_file=None, AUTH_TOKEN_SECRET="another-secret")  # type: ignore[call-arg]
+    with pytest.raises(Unauthenticated, match="not valid"):
+        verify_token(rotated, token)
+    later = claims_of(token)["exp"] + 1.0
+    monkeypatch.setattr("api.auth.time.time", lambda: later)
+    monkeypatch.setattr("jwt.api_jwt.datetime", _FrozenAt(later))
+    with pytest.raises(Unauthenticated, match="expired"):
+        verify_token(SETTINGS, token)
+
+
+class _FrozenAt:
+    """`datetime` for PyJWT's expiry check, its `now` fixed at a POSIX time."""
+
+    def __init__(self, at: float) -> None:
+        self.at = at
+
+    def now(self, tz: Any = None) -> datetime:
+        return datetime.fromtimestamp(self.at, tz)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(datetime, name)
+
+
 def test_no_header_is_the_public_with_its_stated_purpose() -> None:
     principal = authenticate(SETTINGS, {"x-purpose": "  case 2024-17 "})
     assert (principal.role, principal.token_id, principal.purpose) == (

@@ -85,8 +85,8 @@ async def names(executor: Executor, query: str, **filters: str) -> list[str]:
 
 async def scan(executor: Executor, search: SubjectSearch, skip: int, limit: int) -> list[str]:
     """The plain containment scan (what a one-character query runs), for any query."""
-    page, _ = search.statements()
-    rows = await executor.read(page, **search.params(), skip=skip, limit=limit)
+    page, _, params = search.scan()
+    rows = await executor.read(page, **params, skip=skip, limit=limit)
     return [r["sid"] for r in rows]
 
 
@@ -345,6 +345,41 @@ async def test_a_count_only_search_runs_one_count_statement(
         "search/get_query_heads",
         "search/search_names",
     ]
+
+
+async def test_a_region_page_and_its_count_are_led_by_the_region_index(
+    empty_graph: Executor, app: Starlette, gql: GQL
+) -> None:
+    # A dashboard's "enterprises of a region": an empty query, every organisation of the
+    # region, shortest names first; the count alone is one count statement, no name predicate.
+    await load_rows(
+        empty_graph,
+        [
+            org_row(80, "区域乙长名称有限公司", region="130181"),
+            org_row(81, "区域甲公司", region="130181"),
+            org_row(82, "区域丙有限公司", region="130181", industry="C13"),
+            org_row(83, "别区公司", region="130182"),
+        ],
+    )
+    executor: Executor = app.state.executor
+    page = """query($region: String, $industry: String) {
+      searchSubjects(query: "", kind: ENTERPRISE, region: $region, industry: $industry,
+                     first: 2) { totalCount edges { node { name } } } }"""
+    with recording(executor) as probe:
+        body = await gql(page, {"region": "130181"})
+    found = body["data"]["searchSubjects"]
+    assert found["totalCount"] == 3
+    assert [e["node"]["name"] for e in found["edges"]] == ["区域甲公司", "区域丙有限公司"]
+    assert sorted(name for _, name in probe.statements) == [
+        "subject/count_region_all[Enterprise]",
+        "subject/search_region_all[Enterprise]",
+    ]
+    body = await gql(page, {"region": "130181", "industry": "C13"})
+    assert body["data"]["searchSubjects"]["totalCount"] == 1
+    with recording(executor) as probe:
+        body = await gql(COUNT_ONLY, {"q": "区", "region": "130181"})
+    assert body["data"]["searchSubjects"] == {"totalCount": 3}
+    assert [name for _, name in probe.statements] == ["subject/count_region[Organization]"]
 
 
 async def test_the_mutations_index_the_names_they_write(gql: GQL) -> None:

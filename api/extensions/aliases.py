@@ -11,6 +11,7 @@ from graphql import ASTValidationRule
 from strawberry.extensions import AddValidationRules, MaxAliasesLimiter
 
 from api.extensions.rules import limited
+from api.extensions.validation_cache import document_only
 
 
 class AliasLimit(AddValidationRules):
@@ -27,4 +28,5 @@ class AliasLimit(AddValidationRules):
 @lru_cache(maxsize=8)
 def _rules(max_aliases: int, max_selections: int | None) -> tuple[type[ASTValidationRule], ...]:
     (alias_rule,) = MaxAliasesLimiter(max_alias_count=max_aliases).validation_rules
-    return (limited(alias_rule, "aliases", max_aliases, max_selections=max_selections),)
+    rule = limited(alias_rule, "aliases", max_aliases, max_selections=max_selections)
+    return (document_only(rule),)

@@ -67,6 +67,7 @@ from graphql import (
 from strawberry.extensions import SchemaExtension
 
 from api.extensions.rules import limit_error
+from api.extensions.validation_cache import WholeDocumentRule
 
 PAGE_ARGUMENT = "first"
 COST_METADATA_KEY = "cost"
@@ -147,7 +148,7 @@ class CostLimit(SchemaExtension):
     ) -> type[ValidationRule]:
         check = self._check
 
-        class QueryCostRule(ValidationRule):
+        class QueryCostRule(WholeDocumentRule):
             def leave_document(self, node: DocumentNode, *_args: Any) -> None:
                 check(self, node, variables, operation_name)
 

@@ -18,8 +18,11 @@ from graphql.validation.rules.max_introspection_depth_rule import MAX_LIST_DEPTH
 from strawberry.extensions import QueryDepthLimiter, SchemaExtension
 
 from api.extensions.rules import limited
+from api.extensions.validation_cache import document_only
 
-INTROSPECTION_DEPTH_RULE = limited(MaxIntrospectionDepthRule, "introspectionDepth", MAX_LIST_DEPTH)
+INTROSPECTION_DEPTH_RULE = document_only(
+    limited(MaxIntrospectionDepthRule, "introspectionDepth", MAX_LIST_DEPTH)
+)
 
 
 class DepthLimit(SchemaExtension):
@@ -42,4 +45,4 @@ class DepthLimit(SchemaExtension):
 @lru_cache(maxsize=8)
 def _depth_rule(max_depth: int, max_selections: int | None) -> type[ASTValidationRule]:
     (rule,) = QueryDepthLimiter(max_depth=max_depth).validation_rules
-    return limited(rule, "depth", max_depth, max_selections=max_selections)
+    return document_only(limited(rule, "depth", max_depth, max_selections=max_selections))

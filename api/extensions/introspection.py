@@ -15,12 +15,14 @@ from typing import Any
 from graphql import FieldNode, GraphQLError, ValidationRule, get_named_type, is_introspection_type
 from strawberry.extensions import SchemaExtension
 
+from api.extensions.validation_cache import document_only
 from api.settings import Settings, get_settings
 from graph.errors import Forbidden
 
 MESSAGE = "Introspection is disabled on this server; the schema is published as schema.graphql."
 
 
+@document_only
 class NoIntrospection(ValidationRule):
     """Report the first field that returns an introspection type (`__schema`, `__type`)."""
 

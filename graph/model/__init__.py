@@ -122,6 +122,8 @@ class DomainModel(Strict):
         return {
             "relationship": tuple(self.roles),
             "orgLabel": tuple(k.label for k in self.organization_kinds.values()),
+            # A search within a region: one kind's label, or every organisation's.
+            "regionLabel": (*(k.label for k in self.organization_kinds.values()), "Organization"),
             "recordLabel": tuple(r.label for r in self.record_types.values()),
         }
 

@@ -16,7 +16,6 @@ from strawberry.types import Info
 
 from api.context import Context
 from graph import subjects
-from graph.errors import NotFound
 from graph.importer import writes
 from graph.inputs import EnterpriseIn, PersonIn, RoleEndIn, RoleIn, id_context, validated
 from resolvers.enums import EmploymentPosition, IdType, RoleType
@@ -140,10 +139,8 @@ class SubjectMutations:
         row = await subjects.upsert_enterprise(
             info.context.executor, data, by=info.context.principal
         )
-        info.context.loaders.enterprise.clear(row["uscc"])
-        stored = await info.context.loaders.enterprise.load(row["uscc"])
-        if stored is None:  # pragma: no cover - just written in the same request
-            raise NotFound(f"enterprise {row['uscc']} vanished after the upsert")
+        stored = {k: v for k, v in row.items() if k != "created"}
+        info.context.loaders.enterprise.clear(row["uscc"]).prime(row["uscc"], stored)
         return EnterpriseUpsert(
             enterprise=organization_from_row({**stored, "sid": stored["uscc"]}),
             created=row["created"],

@@ -1,0 +1,17 @@
+// A search within one region, led by the region index (`organization_region`): a query
+// of fewer than two characters has no gram, and a region's organisations are fewer than a
+// label's. Ranked as every search (exact id, prefix, the rest; shorter names, then by id).
+// The query is empty: every organisation of the region, shortest names first.
+// @template ORG regionLabel the label of the organisation kind searched, or Organization
+// @param region STRING  region code
+// @param skip INTEGER  offset
+// @param limit INTEGER  page size (plus one)
+// @returns sid, kind, name, uscc, region, industry, isSOE, status, registeredAt, idMasked
+MATCH (s:ORG)
+WHERE s.region = $region
+WITH s
+ORDER BY size(s.name), s.sid
+SKIP $skip LIMIT $limit
+RETURN s.sid AS sid, s.kind AS kind, s.name AS name, s.uscc AS uscc, s.region AS region,
+       s.industry AS industry, s.isSOE AS isSOE, s.status AS status,
+       s.registeredAt AS registeredAt, s.idMasked AS idMasked
