@@ -179,20 +179,21 @@ class Throughput:
 
 
 async def concurrent(
-    calls: int, clients: int, call: Callable[[int], Awaitable[bool]]
+    calls: int, clients: int, call: Callable[[int, int], Awaitable[bool]]
 ) -> Throughput:
-    """`calls` calls shared by `clients` concurrent workers, each waiting for its answer."""
+    """`calls` calls shared by `clients` concurrent workers, each waiting for its answer
+    (`call(worker, i)`: the worker's number, then the call's)."""
     queue = iter(range(calls))
     errors = 0
 
-    async def worker() -> None:
+    async def worker(w: int) -> None:
         nonlocal errors
         for i in queue:
-            if not await call(i):
+            if not await call(w, i):
                 errors += 1
 
     started = time.perf_counter()
-    await asyncio.gather(*(worker() for _ in range(clients)))
+    await asyncio.gather(*(worker(w) for w in range(clients)))
     return Throughput(calls, time.perf_counter() - started, errors)
 
 
@@ -206,10 +207,9 @@ async def concurrent_cards(url: str, token: str, usccs: list[str], calls: int) -
         )
         for _ in range(CLIENTS)
     ]
-    turn = iter(range(calls * CLIENTS))
 
-    async def card(i: int) -> bool:
-        client = sessions[next(turn) % CLIENTS]
+    async def card(worker: int, i: int) -> bool:
+        client = sessions[worker]  # one connection per client: no request waits behind another
         u = usccs[i % len(usccs)]
         async with client.post(
             url + "/graphql", json={"query": CARD, "variables": {"u": u, "x": u}}
@@ -226,7 +226,7 @@ async def concurrent_cards(url: str, token: str, usccs: list[str], calls: int) -
 
 
 async def concurrent_floor(ex: Executor, usccs: list[str], calls: int) -> Throughput:
-    async def card(i: int) -> bool:
+    async def card(_: int, i: int) -> bool:
         return bool(await ex.read(FLOOR_CARD, uscc=usccs[i % len(usccs)]))
 
     return await concurrent(calls, CLIENTS, card)
