@@ -270,7 +270,7 @@ async def upsert_enterprise(
         row = await tx.one(UPSERT_ENTERPRISE, **data.model_dump())
         if row is None:  # the USCC is stored under another organisation kind
             raise Conflict(f"{data.uscc} is registered as another kind of organisation")
-        await search.index_names(tx, [data.uscc])
+        await search.index_names(tx, [data.uscc], fresh=[data.uscc] if row["created"] else ())
         await audit.record_event(tx, by, operation, data, [data.uscc])
         return row
 
@@ -291,7 +291,8 @@ async def upsert_person(executor: Executor, raw_id: str, name: str, id_key: byte
             idType="CITIZEN_ID",
             name=name,
         )
-        await search.index_names(tx, [key.pid])
+        fresh = [key.pid] if row is not None and row["created"] else []
+        await search.index_names(tx, [key.pid], fresh=fresh)
         return row
 
     row = await executor.unit(work, name=UPSERT_PERSON.name)

@@ -366,7 +366,8 @@ async def write_batch(
         done = frozenset(got["created"] | got["updated"])
         created = frozenset(got["created"])
         if lane.names:  # the name-gram index follows the names in the same transaction
-            await index_names(tx, [str(rows[i].key) for i in sorted(done)])
+            fresh = {str(rows[i].key) for i in created}
+            await index_names(tx, [str(rows[i].key) for i in sorted(done)], fresh=fresh)
         propagated = await then(tx, done, created) if then is not None else None
         return BatchResult(done, len(created), propagated)
 

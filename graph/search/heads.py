@@ -27,7 +27,6 @@ from collections.abc import Mapping, Sequence
 from graph.cypher import statement
 from graph.executor import Executor, Record, Tx
 
-GET_HEAD_ENTRANTS = statement("search/get_head_entrants")
 SET_GRAM_HEADS = statement("search/set_gram_heads")
 GET_GRAM_HEAD = statement("search/get_gram_head")
 GET_GRAM_STARTS = statement("search/get_gram_starts")
@@ -48,11 +47,9 @@ def _stored(g: str, head: list[str], starts: list[str]) -> dict[str, object]:
     return {"g": g, "head": head, "starts": starts, **full}
 
 
-async def admit(tx: Tx, sids: Sequence[str]) -> int:
-    """Enter freshly linked subjects into the heads they rank into; returns the grams changed."""
-    if not sids:
-        return 0
-    rows = await tx.run(GET_HEAD_ENTRANTS, sids=list(sids))
+async def admit(tx: Tx, rows: Sequence[Record]) -> int:
+    """Enter freshly linked subjects into the heads they rank into (`rows`: the entrants
+    `search/link_grams` returned); returns the grams changed."""
     heads = [
         _stored(r["g"], _merged(r["head"], r["keys"]), _merged(r["starts"], r["startKeys"]))
         for r in rows
