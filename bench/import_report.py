@@ -57,6 +57,22 @@ def render(result: ImportBenchResult, command: str) -> str:
         f = floors.get(p.name)
         floor_cpu = f"{f.db_cpu:.1f} | {f.client_cpu:.1f}" if f else "— | —"
         lines.append(f"| {p.name} | {p.db_cpu:.1f} | {p.client_cpu:.1f} | {floor_cpu} |")
+    indexed = [p for p in result.imports if p.index_seconds]
+    if indexed:
+        shares = ", ".join(
+            f"{p.name} {p.index_seconds:.1f} s ({p.index_seconds / p.seconds:.0%})" for p in indexed
+        )
+        lines += [
+            "",
+            "Name-gram index (docs/adr/0006; the floor writes none): its statements "
+            f"(`search/*`, in the import's batch transactions) took {shares} of the import. "
+            + (
+                f"`creditgraph search rebuild` afterwards (nothing stale; {result.rebuild.rows:,} "
+                f"grams recounted, their heads recomputed): {result.rebuild.seconds:.1f} s."
+                if result.rebuild is not None
+                else ""
+            ),
+        ]
     lines += [
         "",
         f"Peak RSS of the database process (VmHWM): import {result.import_rss_mb:,.0f} MiB, "

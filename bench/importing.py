@@ -4,7 +4,9 @@
 2. On a throwaway server: import the files one kind at a time through `graph.importer`
    (rows/s per kind and in total, peak RSS of the database process), check the node and
    relationship counts against the manifest, import all files again and check that nothing
-   was created and the counts did not move.
+   was created and the counts did not move. The name-gram index (docs/adr/0006) is kept in the
+   import's batch transactions: its statements' time is reported per kind, and `creditgraph
+   search rebuild` (nothing stale, every gram recounted and its heads recomputed) is timed.
 3. On a second, fresh server (a fair comparison: same empty start): load the same rows with
    the floor statements (`bench.floor`), timing only the database calls, and check the floor
    wrote the same graph. Import and floor alternate kind by kind, so both run under the same
@@ -15,14 +17,18 @@ from __future__ import annotations
 
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from api.commands.search import rebuild_with_progress
 from bench.counts import count_graph
 from bench.floor import load_floor
 from bench.server import BenchServer, cpu_seconds, throwaway_server
+from graph.executor import NoProbe
 from graph.progress import ProgressBar, progress_bar
+from graph.search.grams import REBUILD_BATCH
 from seeds.generator import GenerationResult, generate
 from seeds.output import FILES
 
@@ -38,6 +44,7 @@ class Phase:
     seconds: float
     db_cpu: float = 0.0  # CPU seconds the database process used meanwhile
     client_cpu: float = 0.0  # CPU seconds this process used meanwhile
+    index_seconds: float = 0.0  # of `seconds`, in the name-gram index's statements
 
     @property
     def rate(self) -> float:
@@ -61,6 +68,7 @@ class ImportBenchResult:
     reimport_created: int = -1
     reimport_differences: list[str] = field(default_factory=list)
     floor_differences: list[str] = field(default_factory=list)
+    rebuild: Phase | None = None  # `search rebuild` after the import (rows: grams recounted)
 
     @property
     def import_total(self) -> Phase:
@@ -81,6 +89,30 @@ class ImportBenchResult:
             and not self.reimport_differences
             and not self.floor_differences
         )
+
+
+INDEX_STATEMENTS = "search/"  # the name-gram index's statements (graph/search)
+
+
+class IndexClock:
+    """An executor probe adding up the wall time of the name-gram index's statements."""
+
+    def __init__(self) -> None:
+        self.seconds = 0.0
+
+    def unit(self, name: str, *, write: bool) -> AbstractContextManager[object]:
+        return nullcontext()
+
+    def statement(self, name: str) -> AbstractContextManager[object]:
+        return self._timed() if name.startswith(INDEX_STATEMENTS) else nullcontext()
+
+    @contextmanager
+    def _timed(self) -> Iterator[None]:
+        started = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.seconds += time.perf_counter() - started
 
 
 def _tqdm_progress() -> Callable[[str, int, int], None]:
@@ -111,18 +143,23 @@ async def _import_kind(
 
     rows = result.generation.manifest.rows
     say(f"importing {path.name} ({rows[kind]:,} rows)")
+    clock = IndexClock()
+    server.executor.probe = clock
     started, db, client = time.perf_counter(), cpu_seconds(server.info.pid), time.process_time()
-    summary = await import_files(
-        server.executor,
-        [path],
-        id_key=id_key,
-        batch_size=result.batch_size,
-        rejects_path=work / "rejects.jsonl",
-        progress=True,
-    )
+    try:
+        summary = await import_files(
+            server.executor,
+            [path],
+            id_key=id_key,
+            batch_size=result.batch_size,
+            rejects_path=work / "rejects.jsonl",
+            progress=True,
+        )
+    finally:
+        server.executor.probe = NoProbe()
     seconds = time.perf_counter() - started
     db, client = cpu_seconds(server.info.pid) - db, time.process_time() - client
-    result.imports.append(Phase(kind, rows[kind], seconds, db, client))
+    result.imports.append(Phase(kind, rows[kind], seconds, db, client, clock.seconds))
     result.rejected += summary.rejected
 
 
@@ -174,6 +211,10 @@ async def _checks(
     result.reimport = Phase("re-import", manifest.total_rows, time.perf_counter() - started)
     result.reimport_created = again.created
     result.reimport_differences = (await count_graph(importer.executor)).differences(manifest)
+    say("rebuilding the name-gram index (`creditgraph search rebuild`)")
+    started = time.perf_counter()
+    rebuilt = await rebuild_with_progress(importer.executor, batch=REBUILD_BATCH, quiet=False)
+    result.rebuild = Phase("search rebuild", rebuilt.grams, time.perf_counter() - started)
 
 
 async def run_import_bench(
