@@ -47,6 +47,7 @@ from graph.cypher import Statement, statement
 from graph.embedded import free_port
 from graph.executor import Executor
 from graph.importer import import_files
+from graph.model import MODEL
 from graph.risk import checks
 from graph.subjects import GET_SUBJECTS, SubjectSearch, search_subjects
 from seeds.generator import DEFAULT_SEED, generate
@@ -97,6 +98,11 @@ SEARCHES = 10
 REGION_PAGE = """query($r: String!) { searchSubjects(query: "", kind: ENTERPRISE, region: $r,
   first: 100) { edges { node { id name ... on Organization { uscc industry
   roles(first: 10) { edges { role from to node { id name } } } } } } } }"""
+# “有限公司” within a mid-sized region (the 6th to 8th largest): the heads cannot fill the page,
+# and the region index leads (docs/adr/0006); the floor is that region-led statement itself.
+REGION_BROAD = """query($q: String!, $r: String!) { searchSubjects(query: $q, kind: ENTERPRISE,
+  region: $r, first: 20) { edges { node { id name } } } }"""
+FLOOR_REGION_BROAD = statement("subject/search_region").specialise(MODEL.allowed, ORG="Enterprise")
 REGION_COUNT = """query($r: String!) { searchSubjects(query: "", kind: ENTERPRISE, region: $r,
   first: 1) { totalCount } }"""
 CONFLICTS = """query($asOf: Date!) { redBlackConflicts(first: 50, asOf: $asOf) { edges { node {
@@ -414,6 +420,17 @@ async def measure(server: BenchServer, args: argparse.Namespace) -> str:
 
                 label = f"searchSubjects, {label}"
                 searches.append(await paired(SEARCHES, label, search, search_floor))
+            mid = [str(r["region"]) for r in await ex.read(SAMPLE_REGIONS, limit=8)][5:]
+
+            def broad_in_region(i: int) -> Awaitable[Any]:
+                return gql(REGION_BROAD, {"q": BROAD, "r": mid[i % len(mid)]})
+
+            def broad_in_region_floor(i: int) -> Awaitable[Any]:
+                region = mid[i % len(mid)]
+                return ex.read(FLOOR_REGION_BROAD, query=BROAD, region=region, skip=0, limit=21)
+
+            label = f"searchSubjects, “{BROAD}” within a region"
+            searches.append(await paired(SEARCHES, label, broad_in_region, broad_in_region_floor))
             regions = [str(r["region"]) for r in await ex.read(SAMPLE_REGIONS, limit=3)]
             dashboard = []
             for name, query, floor in (
@@ -552,7 +569,11 @@ async def measure(server: BenchServer, args: argparse.Namespace) -> str:
         "the driver. A company's name walks the subjects holding the query's rarest "
         "two-character gram (docs/adr/0006) and checks `CONTAINS` on them (a few dozen); a text "
         "most names hold (“有限公司”) reads its first page from the gram heads (each gram's "
-        "first 200 holders in rank order) instead of sorting every match.",
+        "first 200 holders in rank order) instead of sorting every match. “有限公司” within a "
+        "region (the 6th to 8th largest, in turn): the heads cannot fill the page, and the "
+        "region index leads when the region holds fewer organisations than a third of the "
+        "rarest gram's holders; its floor is that region-led statement "
+        "(`subject/search_region`).",
         "",
         f"Wide response: {objects:,} JSON objects (`relatedParties(maxDepth: 2, first: 100)` of "
         f"{wide_vars['id']}: each organisation with up to 10 role holders, the persons among "

@@ -2,8 +2,8 @@
 // with up to 10 role edges (role, from, to) and their holders' id and name: one statement.
 // @param region STRING  region code
 // @returns sid, name, uscc, industry, roles
-MATCH (s:Enterprise)
-WHERE s.region = $region
+MATCH (s:Organization)
+WHERE s.region = $region AND s:Enterprise
 WITH s ORDER BY size(s.name), s.sid LIMIT 100
 CALL (s) {
   MATCH (s)<-[r]-(h:Subject)

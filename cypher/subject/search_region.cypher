@@ -1,14 +1,17 @@
 // A search within one region, led by the region index (`organization_region`): a query
 // of fewer than two characters has no gram, and a region's organisations are fewer than a
 // label's. Ranked as every search (exact id, prefix, the rest; shorter names, then by id).
+// The match is on Organization, the label the index is on, and the kind a label predicate: on
+// ArcadeDB a sub-label's match (`s:Enterprise`) with the region predicate skips the parent's
+// index and reads every enterprise (300 ms for any region at 1M, 20 ms led by the index).
 // @template ORG regionLabel the label of the organisation kind searched, or Organization
 // @param query STRING  one character to find in the name, or an exact USCC
 // @param region STRING  region code
 // @param skip INTEGER  offset
 // @param limit INTEGER  page size (plus one)
 // @returns sid, kind, name, uscc, region, industry, isSOE, status, registeredAt, idMasked
-MATCH (s:ORG)
-WHERE s.region = $region
+MATCH (s:Organization)
+WHERE s.region = $region AND s:ORG
   AND (s.sid = $query OR s.name CONTAINS $query)
 WITH s
 ORDER BY CASE WHEN s.sid = $query THEN 0 WHEN s.name STARTS WITH $query THEN 1 ELSE 2 END,
