@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import time
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
+from weakref import WeakKeyDictionary
 
 from graph import audit, search
 from graph.cypher import Statement, statement
@@ -38,6 +40,10 @@ COUNT_REGION_UPTO = statement("subject/count_region_upto")
 # fewer organisations than a third of those holders (counting them and then searching them
 # costs about three times a gram holder's walk, measured at 1M: docs/adr/0006).
 REGION_WEIGHED_FROM = 5_000
+# A region's size as counted (up to a cap), per executor, reused for this long: it only steers
+# which statement runs, never what it finds, and counting a district costs ~100 ms at 1M.
+REGION_SIZE_KEPT_S = 600.0
+_REGION_SIZES: WeakKeyDictionary[Executor, dict[str, tuple[int, int, float]]] = WeakKeyDictionary()
 
 
 async def enterprises_by_uscc(executor: Executor, usccs: Sequence[str]) -> dict[str, Record]:
@@ -266,15 +272,33 @@ async def _prepared(
     """The statements for `query`; within a region, the region index leads a name query when
     the region holds fewer organisations than a third of the holders of the query's rarest gram
     (“有限公司” in a district at 1M: 1.1 s through the grams, tens of ms through the region)."""
-    if query.region_may_lead:
+    if query.region_may_lead and query.region is not None:
         row = await executor.read_one(GET_QUERY_RAREST, query=query.query)
         rarest = int(row["rarest"]) if row and row["rarest"] is not None else 0
-        if rarest >= REGION_WEIGHED_FROM:
-            cap = rarest // 3
-            counted = await executor.read_one(COUNT_REGION_UPTO, region=query.region, cap=cap)
-            if counted is not None and int(counted["total"]) < cap:
-                return query.scan()
+        if rarest >= REGION_WEIGHED_FROM and await _region_below(
+            executor, query.region, rarest // 3
+        ):
+            return query.scan()
     return query.prepared()
+
+
+async def _region_below(executor: Executor, region: str, cap: int) -> bool:
+    """Whether `region` holds fewer than `cap` organisations, from a count kept a while
+    (`REGION_SIZE_KEPT_S`): an exact one (below its cap) answers any cap, a capped one any
+    cap up to its own."""
+    kept = _REGION_SIZES.setdefault(executor, {})
+    now = time.monotonic()
+    known = kept.get(region)
+    if known is not None and known[2] > now:
+        total, counted_cap, _ = known
+        if total < counted_cap:
+            return total < cap
+        if cap <= counted_cap:
+            return False
+    row = await executor.read_one(COUNT_REGION_UPTO, region=region, cap=cap)
+    total = int(row["total"]) if row else 0
+    kept[region] = (total, cap, now + REGION_SIZE_KEPT_S)
+    return total < cap
 
 
 async def legal_representatives(

@@ -412,6 +412,26 @@ async def test_a_region_page_and_its_count_are_led_by_the_region_index(
     assert [name for _, name in probe.statements] == ["subject/count_region[Organization]"]
 
 
+async def test_a_regions_size_is_counted_once_and_reused_for_the_caps_it_answers(
+    empty_graph: Executor,
+) -> None:
+    ex = empty_graph
+    rows = [org_row(90 + i, f"大小{i}商贸有限公司", region="130183") for i in range(3)]
+    await load_rows(ex, rows)
+
+    async def below(cap: int) -> tuple[bool, int]:
+        with recording(ex) as probe:
+            answer = await subjects._region_below(ex, "130183", cap)
+        return answer, len(probe.statements)
+
+    assert await below(2) == (False, 1)  # counted up to 2: the region holds at least 2
+    assert await below(1) == (False, 0)  # known: at least 2 ≥ 1
+    assert await below(10) == (True, 1)  # more than it counted to: counted again, 3 in all
+    assert await below(4) == (True, 0)  # exact now: 3 < 4
+    assert await below(3) == (False, 0)
+    assert await subjects._region_below(ex, "130199", 5)  # a region with none
+
+
 async def test_the_mutations_index_the_names_they_write(gql: GQL) -> None:
     person = """mutation($i: PersonInput!) { upsertPerson(input: $i) { id } }"""
     enterprise = """mutation($i: EnterpriseInput!) {
