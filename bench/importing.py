@@ -26,7 +26,6 @@ from api.commands.search import rebuild_with_progress
 from bench.counts import count_graph
 from bench.floor import load_floor
 from bench.server import BenchServer, cpu_seconds, throwaway_server
-from graph.executor import NoProbe
 from graph.progress import ProgressBar, progress_bar
 from graph.search.grams import REBUILD_BATCH
 from seeds.generator import GenerationResult, generate
@@ -143,7 +142,7 @@ async def _import_kind(
 
     rows = result.generation.manifest.rows
     say(f"importing {path.name} ({rows[kind]:,} rows)")
-    clock = IndexClock()
+    clock, watching = IndexClock(), server.executor.probe
     server.executor.probe = clock
     started, db, client = time.perf_counter(), cpu_seconds(server.info.pid), time.process_time()
     try:
@@ -156,7 +155,7 @@ async def _import_kind(
             progress=True,
         )
     finally:
-        server.executor.probe = NoProbe()
+        server.executor.probe = watching
     seconds = time.perf_counter() - started
     db, client = cpu_seconds(server.info.pid) - db, time.process_time() - client
     result.imports.append(Phase(kind, rows[kind], seconds, db, client, clock.seconds))

@@ -1,7 +1,6 @@
 // How many organisations `subject/search_region` would list in total.
-// The match is on Organization, the label the index is on, and the kind a label predicate: on
-// ArcadeDB a sub-label's match (`s:Enterprise`) with the region predicate skips the parent's
-// index and reads every enterprise (300 ms for any region at 1M, 20 ms led by the index).
+// Matched on Organization, the label the region index is on; the kind is a label predicate
+// (a sub-label's match skips the index on ArcadeDB: docs/adr/0006, "Within a region").
 // @template ORG regionLabel the label of the organisation kind searched, or Organization
 // @param query STRING  one character to find in the name, or an exact USCC
 // @param region STRING  region code

@@ -2,9 +2,8 @@
 // of fewer than two characters has no gram, and a region's organisations are fewer than a
 // label's. Ranked as every search (exact id, prefix, the rest; shorter names, then by id).
 // The query is empty: every organisation of the region, shortest names first.
-// The match is on Organization, the label the index is on, and the kind a label predicate: on
-// ArcadeDB a sub-label's match (`s:Enterprise`) with the region predicate skips the parent's
-// index and reads every enterprise (300 ms for any region at 1M, 20 ms led by the index).
+// Matched on Organization, the label the region index is on; the kind is a label predicate
+// (a sub-label's match skips the index on ArcadeDB: docs/adr/0006, "Within a region").
 // @template ORG regionLabel the label of the organisation kind searched, or Organization
 // @param region STRING  region code
 // @param industry STRING  industry code
