@@ -23,7 +23,7 @@ of it.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, cast
 
 from graphql import (
     GraphQLAbstractType,
@@ -49,6 +49,7 @@ from graphql.execution.executor import StreamUsage, invalid_return_type_error, t
 from graphql.pyutils import AwaitableOrValue, Path, gather_with_cancel
 from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
 from strawberry.types.arguments import convert_arguments
+from strawberry.types.cast import get_strawberry_type_cast
 from strawberry.types.field import StrawberryField
 
 _MISSING = object()
@@ -447,6 +448,13 @@ class FastExecutionContext(StrawberryGraphQLCoreExecutionContext):
         path: Path,
         result: Any,
     ) -> AwaitableOrValue[Any]:
+        by_class = _by_class(return_type.resolve_type, result)
+        if by_class:
+            known = _RUNTIME.get((id(return_type), type(result)))
+            if known is not None and known[0] is return_type:
+                return self._complete_object(
+                    known[1], field_details_list, parent_type, path, result
+                )
         info = self._info(parent_type, field_details_list, path)
         resolve_type = return_type.resolve_type or self.type_resolver
         runtime_name = resolve_type(result, info, return_type)
@@ -455,6 +463,8 @@ class FastExecutionContext(StrawberryGraphQLCoreExecutionContext):
         runtime_type = self.ensure_valid_runtime_type(
             runtime_name, return_type, field_details_list, info, result
         )
+        if by_class and runtime_name == _definition_name(result):  # the class decided
+            _RUNTIME[(id(return_type), type(result))] = (return_type, runtime_type)
         return self._complete_object(
             runtime_type, field_details_list, parent_type, path, result, info
         )
@@ -468,15 +478,21 @@ class FastExecutionContext(StrawberryGraphQLCoreExecutionContext):
         result: Any,
         info: GraphQLResolveInfo[Any] | None = None,
     ) -> AwaitableOrValue[Any]:
-        if return_type.is_type_of:
-            info = info or self._info(parent_type, field_details_list, path)
-            matches = return_type.is_type_of(result, info)
-            if self.is_awaitable(matches):  # not in this schema: graphql-core's path
-                return self.complete_object_value(
-                    return_type, field_details_list, info, path, result, None
-                )
-            if not matches:
-                raise invalid_return_type_error(return_type, result, field_details_list)
+        is_type_of = return_type.is_type_of
+        if is_type_of:
+            by_class = _by_class(is_type_of, result)
+            key = (id(return_type), type(result))
+            if not (by_class and _TYPE_OF.get(key) is return_type):
+                info = info or self._info(parent_type, field_details_list, path)
+                matches = is_type_of(result, info)
+                if self.is_awaitable(matches):  # not in this schema: graphql-core's path
+                    return self.complete_object_value(
+                        return_type, field_details_list, info, path, result, None
+                    )
+                if not matches:
+                    raise invalid_return_type_error(return_type, result, field_details_list)
+                if by_class:
+                    _TYPE_OF[key] = return_type
         grouped_field_set = self.collect_subfields(return_type, field_details_list)[0]
         return self.execute_fields(return_type, result, path, grouped_field_set, None)
 
@@ -486,6 +502,31 @@ class FastExecutionContext(StrawberryGraphQLCoreExecutionContext):
         if self.schema.get_directive("stream") is None:
             return None
         return super().get_stream_usage(field_details_list, path)  # pragma: no cover
+
+
+# Strawberry's own `resolve_type` and `is_type_of` (those it writes for a type without its own)
+# answer from the object's class alone, unless the object is cast (`strawberry.cast`): their
+# answers are kept per (abstract or object type, class), sparing a resolve info per object.
+_STRAWBERRY_MODULE = "strawberry.schema.schema_converter"
+_RUNTIME: dict[tuple[int, type], tuple[GraphQLAbstractType, GraphQLObjectType]] = {}
+_TYPE_OF: dict[tuple[int, type], GraphQLObjectType] = {}
+
+
+def _by_class(decide: Callable[..., Any] | None, result: Any) -> bool:
+    """Whether `decide` (a type's resolve_type or is_type_of) answers from `result`'s class."""
+    return (
+        decide is not None
+        and getattr(decide, "__module__", None) == _STRAWBERRY_MODULE
+        and get_strawberry_type_cast(result) is None
+    )
+
+
+def _definition_name(result: Any) -> str | None:
+    """The name of the Strawberry type `result`'s class defines (None when not one, or generic)."""
+    definition = getattr(type(result), "__strawberry_definition__", None)
+    if definition is None or definition.is_graphql_generic:
+        return None
+    return cast(str, definition.name)
 
 
 def _leaf_value(leaf: _Leaf, source: Any) -> Any:

@@ -17,6 +17,7 @@ from starlette.applications import Starlette
 from graph.executor import Executor
 from graph.identifiers import person_key
 from graph.importer import import_files
+from resolvers.subjects import types
 from tests.conftest import GQL
 
 pytestmark = pytest.mark.db
@@ -259,3 +260,57 @@ async def test_card_reading_any_other_field_of_a_held_role_gets_whole_rows(
         )
         assert "errors" not in alone, alone
         assert edge["node"]["whole"] == alone["data"]["person"]["whole"]
+
+
+PAGE = """{ searchSubjects(query: "", first: 10) { edges { node { id %s } } } }"""
+PAGE_ROLES = """... on Organization { roles(first: 10) { totalCount edges { role from node { id
+  ... on Person { roles(first: 10) { totalCount edges { role node { id } } } } } } } }"""
+ORG_ROLES = """query($u: String!) { enterprise(uscc: $u) { %s } }""" % PAGE_ROLES.removeprefix(
+    "... on Organization { "
+).removesuffix(" }")
+
+
+async def test_search_page_loads_its_organisations_holders_in_one_batch(
+    gql: GQL, app: Starlette, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The page's organisations get their holders (and the persons' roles) in one round trip
+    before their fields run, so no `roles` field waits for a load of its own, and each
+    answers as the organisation asked on its own."""
+    waited: list[str] = []
+    real = types._role_holders
+
+    def recording(info: Any, uscc: str, *args: Any) -> Any:
+        waited.append(uscc)
+        return real(info, uscc, *args)
+
+    bare, bare_trips = await counted(gql, app, PAGE % "", {})
+    monkeypatch.setattr(types, "_role_holders", recording)
+    page, trips = await counted(gql, app, PAGE % PAGE_ROLES, {})
+    monkeypatch.undo()
+    assert trips == bare_trips + 1
+    assert waited == []
+    nodes = page["searchSubjects"]["edges"]
+    assert [n["node"]["id"] for n in nodes] == [
+        n["node"]["id"] for n in bare["searchSubjects"]["edges"]
+    ]
+    orgs = [n["node"] for n in nodes if "roles" in n["node"]]
+    assert {A, B, C, D} <= {o["id"] for o in orgs}
+    assert any(o["roles"]["totalCount"] for o in orgs)
+    for org in orgs:
+        alone, _ = await counted(gql, app, ORG_ROLES, {"u": org["id"]})
+        assert org["roles"] == alone["enterprise"]["roles"]
+
+
+async def test_search_page_with_two_different_holder_pages_still_answers(gql: GQL) -> None:
+    """Aliases asking for two pages of holders are not prefetched: each loads its own."""
+    body = await gql(
+        PAGE
+        % """... on Organization { a: roles(first: 1) { totalCount
+      edges { node { id } } } b: roles(first: 10) { totalCount edges { node { id } } } }"""
+    )
+    assert "errors" not in body, body
+    for edge in body["data"]["searchSubjects"]["edges"]:
+        node = edge["node"]
+        if "a" in node:
+            assert node["a"]["totalCount"] == node["b"]["totalCount"]
+            assert node["a"]["edges"] == node["b"]["edges"][:1]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import json
 from enum import Enum
+from types import SimpleNamespace
 from typing import Any
 
 import strawberry
@@ -174,3 +175,69 @@ def test_plain_subtrees_and_direct_resolver_calls_answer_as_graphql_core() -> No
     assert ("holder", "edges", 3, "node") in paths  # not a Named: abstract type unresolved
     assert ("holder", "edges", 4, "tags") in paths  # null for a non-null list
     assert len(fast["errors"]) >= 5
+
+
+@strawberry.type(description="An implementation whose own is_type_of looks at the instance.")
+class Badge(Named):
+    level: int = strawberry.field(description="Above zero for a real badge.")
+
+    @classmethod
+    def is_type_of(cls, obj: Any, _info: Any) -> bool:
+        return isinstance(obj, Badge) and obj.level > 0
+
+
+@strawberry.type(description="A plain list of interface-typed objects.")
+class Kinds:
+    named: list[Named | None] = strawberry.field(description="Completed by the fast path.")
+
+
+@strawberry.type(description="Root of the runtime-type test.")
+class KindsQuery:
+    @strawberry.field(description="Objects of the same classes, resolved one after another.")
+    def kinds(self) -> Kinds:
+        tag, label = Tag(name="t", colour=Colour.RED), Label(name="l", size=2)
+        as_label = strawberry.cast(Label, SimpleNamespace(name="cl", size=5))
+        as_tag = strawberry.cast(Tag, SimpleNamespace(name="ct", colour=Colour.BLUE))
+        tag_as_label = Tag(name="tl", colour=Colour.RED)
+        tag_as_label.size = 7  # type: ignore[attr-defined]
+        strawberry.cast(Label, tag_as_label)  # a Tag, after Tags were resolved
+        badges = [Badge(name="b", level=1), Badge(name="zero", level=0)]
+        named: list[Any] = [tag, label, tag, as_label, as_tag, *badges, label, badges[0]]
+        return Kinds(named=[*named, tag_as_label])
+
+
+KINDS_QUERY = """{ kinds { named { __typename name ... on Tag { colour }
+  ... on Label { size } ... on Badge { level } } } }"""
+
+
+def test_runtime_types_kept_per_class_answer_as_graphql_core() -> None:
+    """The runtime type (and is_type_of's verdict) is kept per class only where Strawberry's
+    own resolvers decide from the class: cast objects and a type's own is_type_of are asked
+    each time, so objects of one class can still resolve differently."""
+
+    def run(context: type[Any]) -> dict[str, Any]:
+        types = [Tag, Label, Badge]
+        schema = strawberry.Schema(query=KindsQuery, types=types, execution_context_class=context)
+        result = schema.execute_sync(KINDS_QUERY)
+        errors = sorted((e.message, tuple(e.path or ())) for e in result.errors or [])
+        return {"data": result.data, "errors": errors}
+
+    for _ in range(2):  # the second run starts with what the first kept
+        fast, base = run(FastExecutionContext), run(StrawberryGraphQLCoreExecutionContext)
+        assert fast == base
+        named = fast["data"]["kinds"]["named"]
+        assert [n and n["__typename"] for n in named] == [
+            "Tag",
+            "Label",
+            "Tag",
+            "Label",
+            "Tag",
+            "Badge",
+            None,
+            "Label",
+            "Badge",
+            "Label",
+        ]
+        assert named[-1] == {"__typename": "Label", "name": "tl", "size": 7}
+        assert named[3] == {"__typename": "Label", "name": "cl", "size": 5}
+        assert [path for _, path in fast["errors"]] == [("kinds", "named", 6)]  # level 0

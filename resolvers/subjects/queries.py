@@ -16,7 +16,7 @@ from graph.errors import NotFound
 from graph.identifiers import normalize_uscc
 from resolvers.enums import RoleType, SubjectKind
 from resolvers.node import Node, node_key
-from resolvers.subjects.lookahead import prefetch_role_holders
+from resolvers.subjects.lookahead import prefetch_pages_role_holders, prefetch_role_holders
 from resolvers.subjects.network import RelatedParty, SubjectPath, path_from, related_from
 from resolvers.subjects.types import Organization, Person, Subject, subject_from_row
 
@@ -99,7 +99,10 @@ class SubjectQueries:
         if not (selects(info, "edges") or selects(info, "pageInfo")):
             return build([], win, count=count)  # count only: no page statement
         rows = await subjects.search_subjects(executor, search, win.skip, win.limit)
-        return build([subject_from_row(r) for r in rows], win, count=count)
+        nodes = [subject_from_row(r) for r in rows]
+        orgs = [n.uscc for n in nodes if isinstance(n, Organization)]
+        await prefetch_pages_role_holders(info, orgs)
+        return build(nodes, win, count=count)
 
     @strawberry.field(
         metadata=cost_hint(base=50),

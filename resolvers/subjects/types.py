@@ -25,7 +25,12 @@ from resolvers.risk.queries import subject_grade, subject_risk_indicators
 from resolvers.risk.types import CreditGrade, RiskIndicator
 from resolvers.sanctions.queries import subject_flags
 from resolvers.sanctions.types import SanctionFlag
-from resolvers.subjects.lookahead import brief_roles, list_entry_query, role_holders_page
+from resolvers.subjects.lookahead import (
+    brief_roles,
+    list_entry_query,
+    peek_role_holders,
+    role_holders_page,
+)
 from resolvers.subjects.personal import PersonalData, read_personal_data
 
 
@@ -230,6 +235,21 @@ def _role_fields(row: Record) -> dict[str, Any]:
     }
 
 
+async def _role_holders(
+    info: Info[Context, None],
+    uscc: str,
+    win: Window,
+    roles: list[RoleType] | None,
+    as_of: date | None,
+) -> RoleHolderConnection:
+    async def load(w: Window) -> Page:
+        q = RoleQuery(_values(roles), as_of, w.skip, w.limit)
+        return await role_holders_page(info, uscc, q)
+
+    win, page = await paged(win, load)
+    return holders_connection(page, win)
+
+
 def holders_connection(page: Page, win: Window) -> RoleHolderConnection:
     edges = [
         RoleHolderEdge(cursor=encode_cursor(win.skip + i), node=subject_from_row(r), **fields)
@@ -324,7 +344,7 @@ class Organization(Subject):
         description="Who holds roles in this organisation (persons and organisations). "
         "With `asOf`, only roles held on that date; otherwise current and past roles."
     )
-    async def roles(
+    def roles(
         self,
         info: Info[Context, None],
         first: int | None = None,
@@ -334,15 +354,16 @@ class Organization(Subject):
         last: int | None = None,
         before: str | None = None,
     ) -> RoleHolderConnection:
+        # Synchronous when the page above prefetched this one (lookahead), else awaited.
         max_page = info.context.settings.max_page_size
         win = window(first, after, max_page, last=last, before=before)
-
-        async def load(w: Window) -> Page:
-            q = RoleQuery(_values(roles), as_of, w.skip, w.limit)
-            return await role_holders_page(info, self.uscc, q)
-
-        win, page = await paged(win, load)
-        return holders_connection(page, win)
+        if not win.needs_total:
+            q = RoleQuery(_values(roles), as_of, win.skip, win.limit)
+            page = peek_role_holders(info, self.uscc, q)
+            if page is not None:
+                return holders_connection(page, win)
+        pending = _role_holders(info, self.uscc, win, roles, as_of)
+        return cast(RoleHolderConnection, pending)
 
     @strawberry.field(description="Roles this organisation holds in others (shares, control).")
     async def held_roles(
