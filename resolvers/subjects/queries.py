@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from datetime import date
 from typing import Annotated
 
@@ -101,7 +102,12 @@ class SubjectQueries:
         rows = await subjects.search_subjects(executor, search, win.skip, win.limit)
         nodes = [subject_from_row(r) for r in rows]
         orgs = [n.uscc for n in nodes if isinstance(n, Organization)]
-        await prefetch_pages_role_holders(info, orgs)
+        # The count, when asked, runs beside the holders' load rather than after it; a failed
+        # count is not kept, and `totalCount` asks again and reports it at its own path.
+        counting = [count()] if selects(info, "totalCount") else []
+        await asyncio.gather(
+            prefetch_pages_role_holders(info, orgs), *counting, return_exceptions=True
+        )
         return build(nodes, win, count=count)
 
     @strawberry.field(
